@@ -1,0 +1,137 @@
+package dev.ncmcp.simulator;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.ncmcp.simulator.DavXml.DAV;
+import static dev.ncmcp.simulator.DavXml.NC;
+import static dev.ncmcp.simulator.DavXml.OC;
+
+/**
+ * The WebDAV properties of files and folders, and the split into 200 / 404 propstats.
+ */
+final class DavProps {
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final Map<String, String> MIME = Map.ofEntries(
+            Map.entry("txt", "text/plain"), Map.entry("md", "text/markdown"), Map.entry("markdown", "text/markdown"),
+            Map.entry("json", "application/json"), Map.entry("html", "text/html"), Map.entry("htm", "text/html"),
+            Map.entry("csv", "text/csv"), Map.entry("xml", "application/xml"), Map.entry("pdf", "application/pdf"),
+            Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
+            Map.entry("gif", "image/gif"), Map.entry("svg", "image/svg+xml"), Map.entry("ics", "text/calendar"),
+            Map.entry("vcf", "text/vcard"), Map.entry("zip", "application/zip"),
+            Map.entry("odt", "application/vnd.oasis.opendocument.text"));
+    static final String FOLDER_MIME = "httpd/unix-directory";
+
+    static final List<DavXml.QName> ALLPROP_FILE = List.of(q(DAV, "getlastmodified"), q(DAV, "getcontentlength"),
+            q(DAV, "resourcetype"), q(DAV, "getetag"), q(DAV, "getcontenttype"));
+    static final List<DavXml.QName> ALLPROP_FOLDER = List.of(q(DAV, "getlastmodified"), q(DAV, "resourcetype"),
+            q(DAV, "quota-used-bytes"), q(DAV, "quota-available-bytes"), q(DAV, "getetag"));
+
+    private final String owner;
+    private final String ownerDisplayName;
+    private final String instanceId;
+
+    DavProps(String owner, String ownerDisplayName, String instanceId) {
+        this.owner = owner;
+        this.ownerDisplayName = ownerDisplayName;
+        this.instanceId = instanceId;
+    }
+
+    static DavXml.QName q(String ns, String local) {
+        return new DavXml.QName(ns, local);
+    }
+
+    static String mime(FileNode node) {
+        if (node.isFolder()) {
+            return FOLDER_MIME;
+        }
+        String name = node.name();
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return MIME.getOrDefault(ext, "application/octet-stream");
+    }
+
+    static String httpDate(long epochSeconds) {
+        return HTTP_DATE.format(Instant.ofEpochSecond(epochSeconds));
+    }
+
+    String ocFileId(FileNode node) {
+        return String.format("%08d", node.id()) + instanceId;
+    }
+
+    /** Requested properties split into found (200) and missing (404). */
+    List<Multistatus.PropStat> propStats(FileNode node, List<DavXml.QName> requested) {
+        List<Multistatus.Prop> found = new ArrayList<>();
+        List<Multistatus.Prop> missing = new ArrayList<>();
+        for (DavXml.QName name : requested) {
+            Optional<String> value = value(node, name);
+            if (value.isPresent()) {
+                found.add(new Multistatus.Prop(name, value.get().equals(SELF_CLOSING) ? null : value.get()));
+            } else {
+                missing.add(new Multistatus.Prop(name, null));
+            }
+        }
+        return List.of(new Multistatus.PropStat(200, found), new Multistatus.PropStat(404, missing));
+    }
+
+    /** For another user's root: only the resource type is visible. */
+    static List<Multistatus.PropStat> foreignRoot(List<DavXml.QName> requested) {
+        List<Multistatus.Prop> found = new ArrayList<>();
+        List<Multistatus.Prop> missing = new ArrayList<>();
+        for (DavXml.QName name : requested) {
+            if (name.is(DAV, "resourcetype")) {
+                found.add(new Multistatus.Prop(name, "<d:collection/>"));
+            } else {
+                missing.add(new Multistatus.Prop(name, null));
+            }
+        }
+        return List.of(new Multistatus.PropStat(200, found), new Multistatus.PropStat(404, missing));
+    }
+
+    private static final String SELF_CLOSING = "\u0000";
+
+    /** Escaped inner XML of a property, {@link #SELF_CLOSING} for an empty element, empty if unknown. */
+    private Optional<String> value(FileNode node, DavXml.QName name) {
+        boolean folder = node.isFolder();
+        String v = switch (name.namespace()) {
+            case DAV -> switch (name.local()) {
+                case "getlastmodified" -> httpDate(node.mtime());
+                case "getetag" -> DavXml.escape("\"" + node.etag() + "\"");
+                case "getcontenttype" -> folder ? null : mime(node);
+                case "getcontentlength" -> folder ? null : Long.toString(node.size());
+                case "resourcetype" -> folder ? "<d:collection/>" : SELF_CLOSING;
+                case "displayname" -> DavXml.escape(node.name());
+                case "quota-available-bytes" -> folder ? "-3" : null;
+                case "quota-used-bytes" -> folder ? Long.toString(node.size()) : null;
+                default -> null;
+            };
+            case OC -> switch (name.local()) {
+                case "fileid" -> Long.toString(node.id());
+                case "id" -> ocFileId(node);
+                case "permissions" -> folder ? "RGDNVCK" : "RGDNVW";
+                case "size" -> Long.toString(node.size());
+                case "favorite" -> node.favorite() ? "1" : "0";
+                case "owner-id" -> DavXml.escape(owner);
+                case "owner-display-name" -> DavXml.escape(ownerDisplayName);
+                case "share-types" -> SELF_CLOSING;
+                case "comments-unread" -> "0";
+                default -> null;
+            };
+            case NC -> switch (name.local()) {
+                case "has-preview" -> folder ? "false" : "true";
+                case "mount-type" -> "";
+                case "is-encrypted" -> "0";
+                default -> null;
+            };
+            default -> null;
+        };
+        return Optional.ofNullable(v);
+    }
+}

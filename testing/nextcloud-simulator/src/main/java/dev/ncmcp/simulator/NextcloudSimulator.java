@@ -1,0 +1,235 @@
+package dev.ncmcp.simulator;
+
+import io.helidon.webserver.WebServer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * An in-memory simulator of the Nextcloud HTTP APIs used by ncmcp: Notes API, OCS
+ * (capabilities, current user), WebDAV files, status.php, Login Flow v2. All APIs share one
+ * file tree per user: notes are the {@code .md}/{@code .txt} files below {@code /Notes}.
+ *
+ * <pre>{@code
+ * try (NextcloudSimulator sim = NextcloudSimulator.builder().user("bob", "secret").build().start()) {
+ *     String url = sim.baseUrl();
+ * }
+ * }</pre>
+ */
+public final class NextcloudSimulator implements AutoCloseable {
+    private final String host;
+    private final int requestedPort;
+    private final NextcloudVersion version;
+    private final Accounts accounts = new Accounts();
+    private final Storage storage;
+    private final Maintenance maintenance = new Maintenance();
+    private final FailureInjector failures = new FailureInjector();
+    private final LoginFlowApi loginFlow;
+    private final SimulatorRouting routing;
+    private volatile WebServer server;
+
+    private NextcloudSimulator(Builder b) {
+        this.host = b.host;
+        this.requestedPort = b.port;
+        this.version = b.version;
+        this.storage = new Storage(version);
+        b.users.forEach((user, password) -> accounts.add(user, password, b.displayNames.get(user)));
+        b.notesDisabled.forEach(accounts::disableNotes);
+        BasicAuth auth = new BasicAuth(accounts);
+        String instanceId = "oc" + Accounts.randomToken(10).toLowerCase(java.util.Locale.ROOT);
+        this.loginFlow = new LoginFlowApi(accounts, this::baseUrl);
+        this.routing = new SimulatorRouting(
+                new NotesApi(storage, auth, accounts),
+                new OcsApi(version, auth, accounts, this::hostPort),
+                new WebDavApi(storage, auth, accounts, version, instanceId),
+                loginFlow, maintenance, failures);
+        if (b.sampleData) {
+            for (String user : b.users.keySet()) {
+                SampleData.seed(storage, user);
+            }
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts the HTTP server; returns this for chaining. */
+    public synchronized NextcloudSimulator start() {
+        if (server == null) {
+            server = WebServer.builder()
+                    .host(host)
+                    .port(requestedPort)
+                    .routing(r -> r.any(routing::handle))
+                    .build()
+                    .start();
+        }
+        return this;
+    }
+
+    /** Stops the HTTP server (the data stays in memory). */
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** {@code http://host:port} without trailing slash. */
+    public String baseUrl() {
+        return "http://" + hostPort();
+    }
+
+    private String hostPort() {
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        return shownHost + ":" + port();
+    }
+
+    public int port() {
+        WebServer s = server;
+        if (s == null) {
+            throw new IllegalStateException("simulator not started");
+        }
+        return s.port();
+    }
+
+    public NextcloudVersion version() {
+        return version;
+    }
+
+    /** Maintenance mode on/off. */
+    public void maintenance(boolean enabled) {
+        maintenance.enabled(enabled);
+    }
+
+    /**
+     * The next {@code count} requests (any endpoint) answer with {@code status}, a small JSON body
+     * and, when given, a {@code Retry-After} header.
+     */
+    public void failNext(int count, int status, Integer retryAfterSeconds) {
+        failures.arm(count, status, retryAfterSeconds);
+    }
+
+    /** All requests received so far, oldest first. */
+    public List<RecordedRequest> requests() {
+        return routing.requests();
+    }
+
+    public void clearRequests() {
+        routing.clearRequests();
+    }
+
+    /**
+     * Test hook for Login Flow v2: acts as the browser in which {@code user} logs in and grants
+     * access. {@code loginToken} is the last path segment of the {@code login} URL (the poll token
+     * works too). Returns the app password the next poll will deliver.
+     */
+    public String grantLoginFlow(String loginToken, String user) {
+        return loginFlow.grant(loginToken, user)
+                .orElseThrow(() -> new IllegalArgumentException("no pending login flow for this token"));
+    }
+
+    /** Adds a user (or another password of an existing user) while running. */
+    public void addUser(String user, String password) {
+        accounts.add(user, password, null);
+    }
+
+    /**
+     * Starts a simulator with sample data: {@code --port N} (default 8085), {@code --host H}
+     * (default 127.0.0.1), {@code --user NAME:PASSWORD} (default bob:bob-app-password),
+     * {@code --version NC31|NC29}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Builder builder = builder().port(8085).sampleData(true);
+        boolean userGiven = false;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--port" -> builder.port(Integer.parseInt(Objects.requireNonNull(value, "--port needs a value")));
+                case "--host" -> builder.host(Objects.requireNonNull(value, "--host needs a value"));
+                case "--version" -> builder.version(NextcloudVersion.valueOf(Objects.requireNonNull(value)));
+                case "--user" -> {
+                    String[] up = Objects.requireNonNull(value, "--user needs NAME:PASSWORD").split(":", 2);
+                    builder.user(up[0], up[1]);
+                    userGiven = true;
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+            i++;
+        }
+        if (!userGiven) {
+            builder.user("bob", "bob-app-password");
+        }
+        NextcloudSimulator sim = builder.build().start();
+        System.out.println("Nextcloud simulator (" + sim.version().versionString() + ") listening on " + sim.baseUrl());
+        Runtime.getRuntime().addShutdownHook(new Thread(sim::stop));
+        new CountDownLatch(1).await();
+    }
+
+    /** Builder; {@link #build()} does not start the server. */
+    public static final class Builder {
+        private final Map<String, String> users = new LinkedHashMap<>();
+        private final Map<String, String> displayNames = new LinkedHashMap<>();
+        private final List<String> notesDisabled = new ArrayList<>();
+        private String host = "127.0.0.1";
+        private int port = 0;
+        private NextcloudVersion version = NextcloudVersion.NC31;
+        private boolean sampleData;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** 0 = ephemeral port (the default). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder version(NextcloudVersion version) {
+            this.version = Objects.requireNonNull(version);
+            return this;
+        }
+
+        /** Adds a user with an (app) password for Basic auth; may be called several times. */
+        public Builder user(String user, String password) {
+            users.put(Objects.requireNonNull(user), Objects.requireNonNull(password));
+            return this;
+        }
+
+        /** Adds a user with a display name (default: the capitalised user id). */
+        public Builder user(String user, String password, String displayName) {
+            displayNames.put(user, displayName);
+            return user(user, password);
+        }
+
+        /** The Notes app is not enabled for this user (Notes API answers 412 "App is not enabled"). */
+        public Builder notesAppDisabledFor(String user) {
+            notesDisabled.add(user);
+            return this;
+        }
+
+        /** Seeds every configured user with sample notes and files. */
+        public Builder sampleData(boolean sampleData) {
+            this.sampleData = sampleData;
+            return this;
+        }
+
+        public NextcloudSimulator build() {
+            return new NextcloudSimulator(this);
+        }
+    }
+}

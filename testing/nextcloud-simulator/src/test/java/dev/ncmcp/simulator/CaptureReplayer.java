@@ -1,0 +1,294 @@
+package dev.ncmcp.simulator;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Replays captured exchanges in order against one simulator and compares the answers. Values that
+ * differ per run (ids, ETags, timestamps, chunk cursors) are learned from each answer and mapped
+ * into the following requests.
+ */
+final class CaptureReplayer {
+    static final String BOB_PASSWORD = "bob-app-password-for-replay";
+    /** Values that differ per run; "delay" is the brute-force delay, non-zero after the failed-login captures. */
+    private static final Set<String> VOLATILE_KEYS = Set.of("id", "modified", "etag", "lastLogin", "lastLoginTimestamp",
+                                                          "firstLoginTimestamp", "delay");
+    private static final List<String> EXACT_HEADERS = List.of("Content-Type", "X-Notes-API-Versions", "WWW-Authenticate",
+            "Retry-After", "X-Nextcloud-Maintenance-Mode", "Allow", "DAV", "X-Notes-Chunk-Pending", "Content-Disposition");
+    private static final List<String> PRESENT_HEADERS = List.of("ETag", "OC-ETag", "OC-FileId", "Location",
+                                                                "X-Notes-Chunk-Cursor");
+    private static final Pattern XML_TAG = Pattern.compile("<([A-Za-z][\\w.:-]*)");
+    private static final Pattern DAV_STATUS = Pattern.compile("HTTP/1\\.1 \\d{3}[^<]*");
+    private static final Pattern REDACTED_BASIC = Pattern.compile("Basic REDACTED-(\\d+)");
+
+    private final NextcloudSimulator sim;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final Map<String, String> ids = new HashMap<>();
+    private final Map<String, String> tokens = new HashMap<>();
+
+    CaptureReplayer(NextcloudSimulator sim) {
+        this.sim = sim;
+    }
+
+    void replay(CapturedExchange ex) throws IOException, InterruptedException {
+        replay(ex, List.of());
+    }
+
+    /**
+     * Replays {@code ex}; {@code aliases} are the other-version captures of the same step, whose ids
+     * and ETags are mapped to the actual ones too (later files of that version refer to them).
+     */
+    void replay(CapturedExchange ex, List<CapturedExchange> aliases) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + mapTarget(ex.target())));
+        ex.requestHeaders().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                request.header(name, mapHeader(name, value));
+            }
+        });
+        request.method(ex.method(), ex.requestBody().isEmpty()
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(ex.requestBody()));
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        List<String> problems = new ArrayList<>();
+        if (response.statusCode() != ex.status()) {
+            problems.add("status " + response.statusCode() + " != captured " + ex.status());
+        }
+        compareHeaders(ex, response, problems);
+        compareBodies(ex, response, problems);
+        for (CapturedExchange alias : aliases) {
+            List<String> ignored = new ArrayList<>();
+            compareHeaders(alias, response, ignored);
+            compareBodies(alias, response, ignored);
+        }
+        if (!problems.isEmpty()) {
+            fail(ex.file() + " (" + ex.description() + "):\n  " + String.join("\n  ", problems)
+                 + "\n  actual body: " + response.body());
+        }
+    }
+
+    private String mapTarget(String target) {
+        int q = target.indexOf('?');
+        String path = q < 0 ? target : target.substring(0, q);
+        String query = q < 0 ? null : target.substring(q + 1);
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/", -1)) {
+            segments.add(ids.getOrDefault(segment, segment));
+        }
+        String result = String.join("/", segments);
+        if (query != null) {
+            List<String> params = new ArrayList<>();
+            for (String p : query.split("&")) {
+                int eq = p.indexOf('=');
+                String key = eq < 0 ? p : p.substring(0, eq);
+                String value = eq < 0 ? "" : p.substring(eq + 1);
+                if (key.equals("pruneBefore")) {
+                    value = Long.toString(Instant.now().getEpochSecond() + 5);
+                }
+                value = tokens.getOrDefault(value, value);
+                params.add(eq < 0 ? key : key + "=" + value);
+            }
+            result += "?" + String.join("&", params);
+        }
+        return result;
+    }
+
+    private String mapHeader(String name, String value) {
+        if (name.equalsIgnoreCase("Authorization")) {
+            Matcher m = REDACTED_BASIC.matcher(value);
+            if (m.matches()) {
+                int length = Integer.parseInt(m.group(1));
+                String credentials = switch (length) {
+                    case 104 -> "bob:" + BOB_PASSWORD;
+                    case 28 -> "nosuchuser:whatever";
+                    default -> "bob:wrong-password";
+                };
+                return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+            }
+            return value;
+        }
+        if (name.equalsIgnoreCase("Destination")) {
+            return value.replaceFirst("^http://127\\.0\\.0\\.1:80(85|80)", sim.baseUrl());
+        }
+        if (name.equalsIgnoreCase("If-Match") || name.equalsIgnoreCase("If-None-Match")) {
+            String bare = value.replace("\"", "");
+            return tokens.containsKey(bare) ? "\"" + tokens.get(bare) + "\"" : value;
+        }
+        return value;
+    }
+
+    private void compareHeaders(CapturedExchange ex, HttpResponse<String> response, List<String> problems) {
+        for (String name : EXACT_HEADERS) {
+            String expected = ex.header(ex.responseHeaders(), name);
+            if (expected != null) {
+                String actual = response.headers().firstValue(name).orElse(null);
+                if (!expected.equals(actual)) {
+                    problems.add("header " + name + ": '" + actual + "' != captured '" + expected + "'");
+                }
+            }
+        }
+        for (String name : PRESENT_HEADERS) {
+            String expected = ex.header(ex.responseHeaders(), name);
+            if (expected != null) {
+                String actual = response.headers().firstValue(name).orElse(null);
+                if (actual == null) {
+                    problems.add("header " + name + " missing");
+                } else {
+                    tokens.put(expected.replace("\"", ""), actual.replace("\"", ""));
+                }
+            }
+        }
+    }
+
+    private void compareBodies(CapturedExchange ex, HttpResponse<String> response, List<String> problems) {
+        String expected = ex.responseBody().replace("127.0.0.1:8085", hostPort()).replace("127.0.0.1:8080", hostPort());
+        if (sim.version() == NextcloudVersion.NC29 && !ex.file().contains("-nc29")) {
+            // the one documented notes difference: default noteMode "edit" on NC29 (README)
+            expected = expected.replace("\"noteMode\": \"rich\"", "\"noteMode\": \"edit\"");
+        }
+        String actual = response.body();
+        String contentType = String.valueOf(ex.header(ex.responseHeaders(), "Content-Type"));
+        if (expected.isEmpty()) {
+            if (!actual.isEmpty() && !contentType.startsWith("text/html")) {
+                problems.add("body should be empty");
+            }
+            return;
+        }
+        if (contentType.contains("json") && !expected.startsWith("[HTML")) {
+            JsonValue exp = parseJson(expected);
+            JsonValue act;
+            try {
+                act = parseJson(actual);
+            } catch (RuntimeException e) {
+                problems.add("body is not JSON");
+                return;
+            }
+            compareJson("$", exp, act, problems);
+        } else if (contentType.contains("xml")) {
+            if (!tags(expected).equals(tags(actual))) {
+                problems.add("XML elements " + tags(actual) + " != captured " + tags(expected));
+            }
+            if (!statuses(expected).equals(statuses(actual))) {
+                problems.add("DAV statuses " + statuses(actual) + " != captured " + statuses(expected));
+            }
+        } else if (expected.startsWith("[HTML")) {
+            for (String line : expected.split("\n")) {
+                if (line.trim().startsWith("<h2>") && !actual.contains(line.trim())) {
+                    problems.add("HTML lacks " + line.trim());
+                }
+            }
+        } else if (!expected.strip().equals(actual.strip())) {
+            problems.add("body '" + actual + "' != captured '" + expected + "'");
+        }
+    }
+
+    private String hostPort() {
+        return sim.baseUrl().substring("http://".length());
+    }
+
+    private void compareJson(String path, JsonValue exp, JsonValue act, List<String> problems) {
+        if (!sameType(exp, act)) {
+            problems.add(path + ": " + act.getValueType() + " != captured " + exp.getValueType());
+            return;
+        }
+        String key = path.substring(path.lastIndexOf('.') + 1);
+        switch (exp.getValueType()) {
+            case OBJECT -> {
+                JsonObject e = (JsonObject) exp;
+                JsonObject a = (JsonObject) act;
+                if (!List.copyOf(e.keySet()).equals(List.copyOf(a.keySet()))) {
+                    problems.add(path + ": keys " + a.keySet() + " != captured " + e.keySet());
+                    return;
+                }
+                e.forEach((k, v) -> compareJson(path + "." + k, v, a.get(k), problems));
+            }
+            case ARRAY -> {
+                JsonArray e = (JsonArray) exp;
+                JsonArray a = (JsonArray) act;
+                if (e.size() != a.size()) {
+                    problems.add(path + ": " + a.size() + " elements != captured " + e.size());
+                    return;
+                }
+                for (int i = 0; i < e.size(); i++) {
+                    compareJson(path + "[" + i + "]", e.get(i), a.get(i), problems);
+                }
+            }
+            case NUMBER -> {
+                if (key.equals("id")) {
+                    ids.put(exp.toString(), act.toString());
+                } else if (!VOLATILE_KEYS.contains(key) && !exp.toString().equals(act.toString())) {
+                    problems.add(path + ": " + act + " != captured " + exp);
+                }
+            }
+            case STRING -> {
+                String e = ((JsonString) exp).getString();
+                String a = ((JsonString) act).getString();
+                if (key.equals("etag")) {
+                    tokens.put(e, a);
+                } else if (!VOLATILE_KEYS.contains(key) && !e.equals(a)) {
+                    problems.add(path + ": '" + a + "' != captured '" + e + "'");
+                }
+            }
+            default -> {
+                if (!exp.equals(act)) {
+                    problems.add(path + ": " + act + " != captured " + exp);
+                }
+            }
+        }
+    }
+
+    private static boolean sameType(JsonValue a, JsonValue b) {
+        boolean boolA = a.getValueType() == JsonValue.ValueType.TRUE || a.getValueType() == JsonValue.ValueType.FALSE;
+        boolean boolB = b.getValueType() == JsonValue.ValueType.TRUE || b.getValueType() == JsonValue.ValueType.FALSE;
+        if (boolA || boolB) {
+            return boolA && boolB;
+        }
+        if (a instanceof JsonNumber x && b instanceof JsonNumber y) {
+            return x.isIntegral() == y.isIntegral();
+        }
+        return a.getValueType() == b.getValueType();
+    }
+
+    private static JsonValue parseJson(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+
+    private static Set<String> tags(String xml) {
+        Set<String> out = new TreeSet<>();
+        XML_TAG.matcher(xml).results().forEach(m -> out.add(m.group(1)));
+        return out;
+    }
+
+    private static Set<String> statuses(String xml) {
+        Set<String> out = new TreeSet<>();
+        DAV_STATUS.matcher(xml).results().forEach(m -> out.add(m.group().trim()));
+        return out;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.ncmcp.simulator;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Replays the reference captures ({@code /work/shared/reference/nextcloud}) against the simulator:
+ * one dynamic test per capture file.
+ *
+ * <p>Not replayed at all: {@code login-flow-v2/} (needs the browser steps; the API part is covered by
+ * {@link SimulatorBehaviourTest}), {@code app-password/} (needs the login password, getapppassword and
+ * rotation, which the simulator does not implement), and the folders of apps the simulator does
+ * not cover (deck, tables, cookbook, sharing, caldav, carddav, oidc).
+ */
+class CapturedExchangeReplayTest {
+    private static final Path REFERENCE = Path.of(System.getProperty("nextcloud.reference.dir",
+                                                                     "/work/shared/reference/nextcloud"));
+
+    /** Capture files inside the replayed folders that are deliberately skipped, with the reason. */
+    static final Map<String, String> EXCLUDED = Map.of(
+            "errors/03-wrong-password-deck.http", "Deck is not simulated",
+            "webdav-files/40-trashbin-propfind.http", "the trash bin is not simulated (DELETE removes for good)");
+
+    private static final List<NextcloudSimulator> STARTED = new ArrayList<>();
+
+    @AfterAll
+    static void stopAll() {
+        STARTED.forEach(NextcloudSimulator::stop);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> notesNc31() throws IOException {
+        return sequence("notes", NextcloudVersion.NC31, false, b -> { });
+    }
+
+    /** NC29 sequence: the -nc29 variant where one exists, else the NC31 file (same shape per README). */
+    @TestFactory
+    Stream<DynamicTest> notesNc29() throws IOException {
+        return sequence("notes", NextcloudVersion.NC29, false, b -> { });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> ocsCapabilitiesNc31() throws IOException {
+        return sequence("ocs-capabilities", NextcloudVersion.NC31, false, b -> { });
+    }
+
+    /** Only the files with an -nc29 variant (the user data differs between versions). */
+    @TestFactory
+    Stream<DynamicTest> ocsCapabilitiesNc29() throws IOException {
+        return sequence("ocs-capabilities", NextcloudVersion.NC29, true, b -> { });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> webDavFilesNc31() throws IOException {
+        return sequence("webdav-files", NextcloudVersion.NC31, false, b -> { });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> webDavFilesNc29() throws IOException {
+        return sequence("webdav-files", NextcloudVersion.NC29, true, b -> { });
+    }
+
+    /** Every errors/ file on its own fresh simulator, configured for the situation it shows. */
+    @TestFactory
+    Stream<DynamicTest> errors() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path file : files("errors")) {
+            String name = file.getFileName().toString();
+            String key = "errors/" + name;
+            if (EXCLUDED.containsKey(key)) {
+                continue;
+            }
+            NextcloudVersion version = name.contains("-nc29") ? NextcloudVersion.NC29 : NextcloudVersion.NC31;
+            tests.add(DynamicTest.dynamicTest(key, file.toUri(), () -> {
+                NextcloudSimulator.Builder builder = builder(version);
+                if (name.contains("not-enabled-for-user")) {
+                    builder.notesAppDisabledFor("bob");
+                }
+                NextcloudSimulator sim = start(builder);
+                if (name.contains("maintenance")) {
+                    sim.maintenance(true);
+                }
+                new CaptureReplayer(sim).replay(CapturedExchange.parse(file));
+            }));
+        }
+        return tests.stream();
+    }
+
+    private Stream<DynamicTest> sequence(String folder, NextcloudVersion version, boolean onlyVariants,
+                                         Consumer<NextcloudSimulator.Builder> config) throws IOException {
+        List<Path> chosen = chooseFiles(folder, version, onlyVariants);
+        NextcloudSimulator.Builder builder = builder(version);
+        config.accept(builder);
+        NextcloudSimulator sim = start(builder);
+        CaptureReplayer replayer = new CaptureReplayer(sim);
+        return chosen.stream().map(file -> DynamicTest.dynamicTest(
+                folder + "/" + file.getFileName() + " [" + version + "]", file.toUri(),
+                () -> replayer.replay(CapturedExchange.parse(file), aliases(file))));
+    }
+
+    /** The captures of the same step (NN) in the other version. */
+    private static List<CapturedExchange> aliases(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        String nn = name.substring(0, name.indexOf('-'));
+        List<CapturedExchange> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(file.getParent())) {
+            for (Path other : s.filter(p -> p.getFileName().toString().startsWith(nn + "-") && !p.equals(file)).toList()) {
+                out.add(CapturedExchange.parse(other));
+            }
+        }
+        return out;
+    }
+
+    /** Files of a folder in capture order; for NC29 the -nc29 variant replaces the NC31 file of the same NN. */
+    private static List<Path> chooseFiles(String folder, NextcloudVersion version, boolean onlyVariants)
+            throws IOException {
+        TreeMap<String, Path> byNumber = new TreeMap<>();
+        for (Path file : files(folder)) {
+            String name = file.getFileName().toString();
+            if (EXCLUDED.containsKey(folder + "/" + name)) {
+                continue;
+            }
+            boolean variant = name.endsWith("-nc29.http");
+            String nn = name.substring(0, name.indexOf('-'));
+            if (version == NextcloudVersion.NC31) {
+                if (!variant) {
+                    byNumber.put(nn, file);
+                }
+            } else if (variant) {
+                byNumber.put(nn, file);
+            } else if (!onlyVariants) {
+                byNumber.putIfAbsent(nn, file);
+            }
+        }
+        return List.copyOf(byNumber.values());
+    }
+
+    private static List<Path> files(String folder) throws IOException {
+        Path dir = REFERENCE.resolve(folder);
+        assumeTrue(Files.isDirectory(dir), "reference captures not available at " + dir);
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".http")).sorted().toList();
+        }
+    }
+
+    private static NextcloudSimulator.Builder builder(NextcloudVersion version) {
+        return NextcloudSimulator.builder().version(version)
+                .user("bob", CaptureReplayer.BOB_PASSWORD, "Bob Tester")
+                .user("admin", "admin-password");
+    }
+
+    private static synchronized NextcloudSimulator start(NextcloudSimulator.Builder builder) {
+        NextcloudSimulator sim = builder.build().start();
+        STARTED.add(sim);
+        return sim;
+    }
+}
