@@ -1,0 +1,165 @@
+package dev.ncmcp.server;
+
+import dev.ncmcp.server.config.ConfigProblem;
+import dev.ncmcp.server.config.NextcloudConfig;
+import dev.ncmcp.server.config.SidecarConfig;
+import dev.ncmcp.server.mcp.CallerResolver;
+import dev.ncmcp.server.mcp.McpService;
+import dev.ncmcp.server.mcp.McpSettings;
+import dev.ncmcp.server.mcp.NextcloudAccess;
+import dev.ncmcp.server.mcp.OriginCheck;
+import dev.ncmcp.server.mcp.schema.JsonSchemaValidator;
+import dev.ncmcp.server.nextcloud.NextcloudClientFactory;
+import dev.ncmcp.server.nextcloud.NextcloudHttpSettings;
+import dev.ncmcp.server.plugin.PluginRegistry;
+import dev.ncmcp.server.security.Challenges;
+import dev.ncmcp.server.security.InsufficientScopeException;
+import dev.ncmcp.server.security.ProtectedResourceMetadata;
+import dev.ncmcp.server.security.ScopeFormat;
+import dev.ncmcp.server.security.SingleUserCallers;
+import dev.ncmcp.spi.nextcloud.NextcloudClient;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The assembled sidecar: configuration, plugins, Nextcloud access and the HTTP routes, wired with
+ * plain constructors. {@link #routing(HttpRouting.Builder, Sidecar)} is the one place routes are
+ * declared; tests reuse it unchanged.
+ */
+public final class Sidecar implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Sidecar.class.getName());
+    static final String NAME = "ncmcp";
+    static final String DOCUMENTATION = "https://github.com/ncmcp/ncmcp#readme";
+
+    private final SidecarConfig config;
+    private final DemoNextcloud demo;
+    private final PluginRegistry registry;
+    private final ScopeFormat scopeFormat;
+    private final NextcloudAccess nextcloudAccess;
+    private final CallerResolver callers;
+    private final String nextcloudBaseUrl;
+    private final String nextcloudUser;
+    private volatile WebServer server;
+
+    private Sidecar(SidecarConfig config, DemoNextcloud demo, PluginRegistry registry) {
+        this.config = config;
+        this.demo = demo;
+        this.registry = registry;
+        this.scopeFormat = new ScopeFormat(config.scopeSeparator());
+        NextcloudConfig nextcloud = config.nextcloud();
+        this.nextcloudBaseUrl = demo != null ? demo.baseUrl() : nextcloud.url().orElseThrow().toString();
+        this.nextcloudUser = demo != null ? DemoNextcloud.USER : nextcloud.user();
+        String password = demo != null ? demo.password() : nextcloud.password();
+        NextcloudClientFactory factory = NextcloudClientFactory.create(NextcloudHttpSettings.builder()
+                .baseUrl(nextcloudBaseUrl)
+                .verifyTls(nextcloud.verifyTls())
+                .caBundle(nextcloud.caBundle())
+                .connectTimeout(nextcloud.connectTimeout())
+                .requestTimeout(nextcloud.requestTimeout())
+                .maxRetries(nextcloud.retries())
+                .build());
+        NextcloudClient client = factory.appPassword(nextcloudUser, password);
+        this.nextcloudAccess = caller -> client;
+        this.callers = new SingleUserCallers(nextcloudUser, registry.scopes());
+    }
+
+    /** Loads plugins and prepares everything; starts the demo Nextcloud when none is configured. */
+    public static Sidecar create(SidecarConfig config) {
+        PluginRegistry registry = PluginRegistry.load(config.pluginDirectory(), JsonSchemaValidator::verify);
+        DemoNextcloud demo = config.nextcloud().demo() ? DemoNextcloud.start() : null;
+        return new Sidecar(config, demo, registry);
+    }
+
+    /** Starts listening; fails with a readable message when the address cannot be bound. */
+    public Sidecar start() {
+        WebServer started = WebServer.builder()
+                .config(config.server())
+                .host(config.host())
+                .port(config.port())
+                .routing(routing -> routing(routing, this))
+                .build()
+                .start();
+        if (!started.isRunning() || started.port() < 0) {
+            started.stop();
+            throw new ConfigProblem("cannot listen on " + config.host() + ":" + config.port()
+                    + " (server.host / server.port, SERVER_HOST / SERVER_PORT): the port is in use or the address "
+                    + "is not available");
+        }
+        this.server = started;
+        return this;
+    }
+
+    /** The routes of the sidecar, in one place. */
+    static void routing(HttpRouting.Builder routing, Sidecar sidecar) {
+        Challenges challenges = new Challenges(sidecar::metadataUrl, sidecar.scopeFormat);
+        routing.addFeature(new OriginCheck(sidecar.mcpSettings()))
+                .register("/.well-known", new ProtectedResourceMetadata(sidecar::mcpUrl,
+                        sidecar.config.authorizationServers(), sidecar.registry.scopes(), sidecar.scopeFormat,
+                        DOCUMENTATION))
+                .register("/mcp", new McpService(sidecar.mcpSettings(), sidecar.registry, sidecar.callers,
+                        sidecar.nextcloudAccess))
+                .error(InsufficientScopeException.class, challenges::insufficientScope);
+    }
+
+    McpSettings mcpSettings() {
+        List<String> origins = config.allowedOrigins().isEmpty() ? McpSettings.LOCAL_ORIGINS : config.allowedOrigins();
+        return McpSettings.defaults(NAME, Version.current())
+                .withInstructions(instructions())
+                .withAllowedOrigins(origins)
+                .withAllowedHosts(config.allowedHosts());
+    }
+
+    private String instructions() {
+        String text = "Tools act on the user's Nextcloud (" + nextcloudBaseUrl + ") as user '" + nextcloudUser
+                + "'. Read before you write: update tools take the etag returned by get tools, and a conflict means "
+                + "the object changed since it was read.";
+        return demo == null ? text : "DEMO MODE against a simulated Nextcloud with sample data; nothing is kept. "
+                + text;
+    }
+
+    public URI mcpUrl() {
+        return config.mcpUrl(port());
+    }
+
+    public URI metadataUrl() {
+        URI mcp = mcpUrl();
+        return mcp.resolve("/.well-known" + ProtectedResourceMetadata.wellKnownPath(mcp));
+    }
+
+    public int port() {
+        WebServer running = server;
+        return running == null ? config.port() : running.port();
+    }
+
+    public PluginRegistry registry() {
+        return registry;
+    }
+
+    public boolean demo() {
+        return demo != null;
+    }
+
+    public String nextcloudBaseUrl() {
+        return nextcloudBaseUrl;
+    }
+
+    public String nextcloudUser() {
+        return nextcloudUser;
+    }
+
+    @Override
+    public void close() {
+        WebServer running = server;
+        if (running != null) {
+            running.stop();
+        }
+        if (demo != null) {
+            demo.close();
+        }
+        LOG.log(System.Logger.Level.INFO, "ncmcp stopped");
+    }
+}

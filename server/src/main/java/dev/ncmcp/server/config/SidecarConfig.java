@@ -1,0 +1,74 @@
+package dev.ncmcp.server.config;
+
+import io.helidon.config.Config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole configuration, read once at startup from {@code sidecar.yaml} and environment variables
+ * ({@code NEXTCLOUD_URL} overrides {@code nextcloud.url}).
+ *
+ * @param server          the {@code server} node, handed to Helidon's WebServer (host, port, …)
+ * @param host            {@code server.host}
+ * @param port            {@code server.port}
+ * @param publicUrl       {@code mcp.url}: the MCP endpoint as clients reach it (PRM {@code resource})
+ * @param allowedOrigins  {@code mcp.origins}: browser origins allowed to call the endpoint
+ * @param allowedHosts    {@code mcp.hosts}: Host header values accepted (DNS-rebinding protection)
+ * @param pluginDirectory {@code plugins.directory}
+ * @param scopeSeparator  {@code security.scopes.separator}, ':' or '.'
+ * @param authorizationServers {@code security.issuers}: the authorization servers the PRM lists
+ * @param nextcloud       {@code nextcloud.*}
+ */
+public record SidecarConfig(Config server, String host, int port, Optional<URI> publicUrl,
+                            List<String> allowedOrigins, List<String> allowedHosts, Path pluginDirectory,
+                            char scopeSeparator, List<String> authorizationServers, NextcloudConfig nextcloud) {
+
+    public static SidecarConfig from(Config root) {
+        ConfigValues values = new ConfigValues(root);
+        String host = values.text("server.host", "127.0.0.1");
+        int port = values.integer("server.port", 8080, 0, 65535);
+        Optional<URI> publicUrl = values.text("mcp.url").map(text -> {
+            try {
+                return URI.create(text);
+            } catch (IllegalArgumentException e) {
+                throw ConfigProblem.forKey("mcp.url", "not a URL: '" + text + "'");
+            }
+        });
+        String separator = values.text("security.scopes.separator", ":");
+        if (!separator.equals(":") && !separator.equals(".")) {
+            throw ConfigProblem.forKey("security.scopes.separator", "must be ':' or '.', got '" + separator + "'");
+        }
+        return new SidecarConfig(root.get("server"), host, port, publicUrl,
+                values.list("mcp.origins", List.of()),
+                values.list("mcp.hosts", List.of("localhost", "127.0.0.1", "[::1]")),
+                values.text("plugins.directory").map(Path::of).orElseGet(SidecarConfig::defaultPluginDirectory),
+                separator.charAt(0),
+                values.list("security.issuers", List.of()),
+                NextcloudConfig.from(values));
+    }
+
+    /** {@code plugins/} beside the running jar, as laid out by the build and the container image. */
+    private static Path defaultPluginDirectory() {
+        try {
+            Path location = Path.of(SidecarConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path base = location.toString().endsWith(".jar") ? location.getParent() : location.getParent();
+            return base.resolve("plugins");
+        } catch (Exception e) {
+            return Path.of("plugins");
+        }
+    }
+
+    /** The MCP endpoint URL clients use: {@code mcp.url}, else derived from host and port. */
+    public URI mcpUrl(int actualPort) {
+        return publicUrl.orElseGet(() -> {
+            String visibleHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+            if (visibleHost.contains(":") && !visibleHost.startsWith("[")) {
+                visibleHost = "[" + visibleHost + "]";
+            }
+            return URI.create("http://" + visibleHost + ":" + actualPort + "/mcp");
+        });
+    }
+}

@@ -1,0 +1,179 @@
+package dev.ncmcp.server.mcp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.ncmcp.server.plugin.PluginRegistry;
+import dev.ncmcp.server.security.InsufficientScopeException;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpException;
+import io.helidon.http.HttpMediaType;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * The MCP endpoint (Streamable HTTP, POST only, stateless): transport checks in front — content type,
+ * size, JSON-RPC shape, {@code Accept}, era and request metadata — then the {@link Dispatcher}. Serves
+ * 2026-07-28 clients and, on the same endpoint, clients of 2025-03-26 to 2025-11-25 that start with
+ * {@code initialize}. No session state is kept; a session id is never required.
+ */
+public final class McpService implements HttpService {
+    private static final System.Logger LOG = System.getLogger(McpService.class.getName());
+    /**
+     * Legacy clients get an opaque random session id on {@code initialize}, because some of them only
+     * behave fully with one (2025-11-25 lets a server assign it). Nothing is stored under it and it is
+     * never required, so any replica still answers any request.
+     */
+    private static final HeaderName SESSION_ID = HeaderNames.create("Mcp-Session-Id");
+
+    private final McpSettings settings;
+    private final Dispatcher dispatcher;
+    private final CallerResolver callers;
+    private final NextcloudAccess nextcloud;
+
+    public McpService(McpSettings settings, PluginRegistry registry, CallerResolver callers, NextcloudAccess nextcloud) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.dispatcher = new Dispatcher(settings, Objects.requireNonNull(registry, "registry"));
+        this.callers = Objects.requireNonNull(callers, "callers");
+        this.nextcloud = Objects.requireNonNull(nextcloud, "nextcloud");
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post(this::handlePost)
+                .any(this::methodNotAllowed);
+    }
+
+    /** GET (standalone stream) and DELETE (session end) belong to earlier revisions; we offer neither. */
+    private void methodNotAllowed(ServerRequest req, ServerResponse res) {
+        res.status(Status.METHOD_NOT_ALLOWED_405)
+                .header(HeaderNames.ALLOW, "POST")
+                .send();
+    }
+
+    private void handlePost(ServerRequest req, ServerResponse res) {
+        String requestId = newRequestId();
+        JsonValue id = JsonValue.NULL;
+        Era era = Era.MODERN;
+        ResponseChannel channel = null;
+        try {
+            requireJsonContentType(req);
+            Message message = JsonRpc.parse(readBody(req));
+            switch (message) {
+                case Message.Notification ignored -> {
+                    // notifications/initialized and friends: accepted, nothing to do in a stateless server
+                    res.status(Status.ACCEPTED_202).send();
+                    return;
+                }
+                case Message.ClientResponse ignored -> {
+                    // we never send requests, so a response answers nothing
+                    if (req.headers().first(VersionSelector.PROTOCOL_VERSION)
+                            .filter(ProtocolVersions.MODERN::equals).isPresent()) {
+                        throw McpError.invalidRequest("clients must not send JSON-RPC responses");
+                    }
+                    res.status(Status.ACCEPTED_202).send();
+                    return;
+                }
+                case Message.Request request -> {
+                    id = request.id();
+                    VersionSelector.Selection selection = VersionSelector.select(request, req.headers());
+                    era = selection.era();
+                    AcceptHeader accept = AcceptHeader.of(req.headers());
+                    if (!accept.json()) {
+                        throw McpError.invalidRequest("Not Acceptable: the client must accept application/json",
+                                Status.NOT_ACCEPTABLE_406);
+                    }
+                    channel = new ResponseChannel(res, accept.eventStream());
+                    RequestContext context = new RequestContext(request, era, selection.version(), requestId,
+                            channel, () -> callers.resolve(req), nextcloud);
+                    JsonObject result = dispatcher.dispatch(context);
+                    if (era == Era.LEGACY && "initialize".equals(request.method())) {
+                        res.header(SESSION_ID, UUID.randomUUID().toString());
+                    }
+                    channel.finish(JsonRpc.result(id, result), Status.OK_200);
+                }
+            }
+        } catch (McpError e) {
+            JsonObject body = JsonRpc.error(id, e);
+            if (channel != null) {
+                channel.finish(body, era.status(e));
+            } else {
+                sendJson(res, era.status(e), body);
+            }
+        } catch (RequestContext.ForeignFailure e) {
+            throw e.original();
+        } catch (InsufficientScopeException | HttpException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "MCP request failed (request id " + requestId + ")", e);
+            McpError error = McpError.internal(requestId);
+            if (channel != null) {
+                channel.finish(JsonRpc.error(id, error), error.status());
+            } else if (!res.isSent()) {
+                sendJson(res, error.status(), JsonRpc.error(id, error));
+            }
+        }
+    }
+
+    private static void requireJsonContentType(ServerRequest req) throws McpError {
+        boolean json = req.headers().contentType()
+                .map(HttpMediaType::mediaType)
+                .filter(type -> "application".equalsIgnoreCase(type.type()) && "json".equalsIgnoreCase(type.subtype()))
+                .isPresent();
+        if (!json) {
+            throw McpError.invalidRequest("Unsupported Media Type: the body must be application/json",
+                    Status.UNSUPPORTED_MEDIA_TYPE_415);
+        }
+    }
+
+    private byte[] readBody(ServerRequest req) throws McpError {
+        long limit = settings.maxRequestBytes();
+        OptionalLong declared = req.headers().contentLength();
+        if (declared.isPresent() && declared.getAsLong() > limit) {
+            throw tooLarge(limit);
+        }
+        try (InputStream in = req.content().inputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (body.length > limit) {
+                throw tooLarge(limit);
+            }
+            return body;
+        } catch (IOException | UncheckedIOException e) {
+            throw McpError.invalidRequest("the request body could not be read");
+        } catch (IllegalStateException e) {
+            // Helidon's own payload limit, or a body that cannot be read as a stream
+            throw tooLarge(limit);
+        }
+    }
+
+    private static McpError tooLarge(long limit) {
+        return McpError.invalidRequest("Request body larger than " + limit + " bytes",
+                Status.REQUEST_ENTITY_TOO_LARGE_413);
+    }
+
+    static void sendJson(ServerResponse res, Status status, JsonObject body) {
+        res.status(status);
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
+        res.send(Jsons.bytes(body));
+    }
+
+    private static String newRequestId() {
+        byte[] bytes = new byte[6];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.ncmcp.server.mcp;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/** One JSON-RPC message POSTed by a client. */
+sealed interface Message {
+    /** A request: answered with a result or an error. {@code id} is a JSON string or number. */
+    record Request(JsonValue id, String method, JsonObject params) implements Message {
+        /** {@code params._meta}, or an empty object. */
+        JsonObject meta() {
+            return params.get("_meta") instanceof JsonObject meta ? meta : JsonValue.EMPTY_JSON_OBJECT;
+        }
+    }
+
+    /** A notification: accepted with 202 and no body. */
+    record Notification(String method, JsonObject params) implements Message {
+    }
+
+    /** A JSON-RPC response a client sent us; we never send requests, so it answers nothing. */
+    record ClientResponse(JsonValue id) implements Message {
+    }
+}
