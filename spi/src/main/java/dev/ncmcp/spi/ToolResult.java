@@ -27,6 +27,11 @@ public record ToolResult(List<Content> content, JsonValue structuredContent, boo
         return new ToolResult(List.of(content), null, false);
     }
 
+    /** A structured result whose text block is the serialised JSON, as the spec suggests for compatibility. */
+    public static ToolResult structured(JsonValue structured) {
+        return structured(structured, (String) null);
+    }
+
     /**
      * A structured result; {@code summary} is the text block shown to models that do not read
      * structured content. When {@code summary} is null the serialised JSON is used, as the spec suggests.

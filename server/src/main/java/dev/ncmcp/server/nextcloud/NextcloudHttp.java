@@ -103,7 +103,9 @@ final class NextcloudHttp {
                         + user + "' (HTTP 401 on " + request + "). The app password may have been revoked; the "
                         + "operator or user must provide a valid one.");
             }
-            if (status >= 500) {
+            // 501 says "this server does not implement that method" (Apache for SEARCH, Nextcloud for POST):
+            // not an outage, so the plugin gets to explain it.
+            if (status >= 500 && status != 501) {
                 throw unavailable(request, response, false);
             }
             return response;

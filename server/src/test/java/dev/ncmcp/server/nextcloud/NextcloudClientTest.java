@@ -104,6 +104,16 @@ class NextcloudClientTest {
     }
 
     @Test
+    void notImplementedIsTheCallersToInterpretNotAnOutage() throws Exception {
+        NextcloudClient client = factory.appPassword("bob", PASSWORD);
+        simulator.failNext(1, 501, null);
+
+        NextcloudResponse response = client.send(NextcloudRequest.builder("REPORT", "/remote.php/dav/files/bob/").build());
+
+        assertThat(response.status(), is(501));
+    }
+
+    @Test
     void maintenanceModeIsReportedWithoutWaitingForRetryAfter() {
         NextcloudClient client = factory.appPassword("bob", PASSWORD);
         simulator.maintenance(true);

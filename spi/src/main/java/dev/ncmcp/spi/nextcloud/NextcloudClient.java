@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <p>Failures no plugin can handle — Nextcloud unreachable, timeouts, 5xx after retries,
  * maintenance mode, rejected credentials (401) — are thrown as {@link NextcloudException}. Every
- * other status (404, 409, 412, …) is returned for the plugin to interpret.
+ * other status (404, 409, 412, 501 Not Implemented, …) is returned for the plugin to interpret.
  */
 public interface NextcloudClient {
 

@@ -1,0 +1,126 @@
+package dev.ncmcp.plugin.files;
+
+import dev.ncmcp.spi.ToolException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DavPathTest {
+
+    private static final String ROOT = "/remote.php/dav/files/alice/";
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/a/b|/a/b",
+            "a/b|/a/b",
+            "./a|/a",
+            "a//b/|/a/b",
+            "/|/",
+            "''|/",
+            ".|/",
+            "/a/./b/../c|/a/c",
+            "a/b/../..|/",
+            "/a/b/..|/a",
+            "/x/../y/./z//|/y/z",
+            "'  '|/",
+    })
+    void normalises(String raw, String expected) throws ToolException {
+        assertEquals(expected, DavPath.parse("path", raw).path());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"..", "/..", "../a", "/a/../..", "a/../../b", "./../etc/passwd", "/a/b/../../../c"})
+    void rejectsEscapesAboveTheRoot(String raw) {
+        ToolException e = assertThrows(ToolException.class, () -> DavPath.parse("path", raw));
+        assertEquals(ToolException.Kind.INVALID_ARGUMENT, e.kind());
+        assertTrue(e.getMessage().contains("outside"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0000b", "line\nbreak", "tab\there", "del\u007f"})
+    void rejectsControlCharacters(String raw) {
+        ToolException e = assertThrows(ToolException.class, () -> DavPath.parse("path", raw));
+        assertEquals(ToolException.Kind.INVALID_ARGUMENT, e.kind());
+    }
+
+    @Test
+    void nullMeansRoot() throws ToolException {
+        assertTrue(DavPath.parse("path", null).isRoot());
+    }
+
+    @Test
+    void dotsInsideNamesAreKept() throws ToolException {
+        assertEquals("/..hidden/a..b/...", DavPath.parse("p", "/..hidden/a..b/...").path());
+    }
+
+    @Test
+    void encodesEachSegment() throws ToolException {
+        DavPath path = DavPath.parse("path", "/My Docs/a#b?c%d/Ünïcødé €.txt");
+        assertEquals("My%20Docs/a%23b%3Fc%25d/%C3%9Cn%C3%AFc%C3%B8d%C3%A9%20%E2%82%AC.txt", path.encoded());
+        assertEquals(ROOT + "My%20Docs/a%23b%3Fc%25d/%C3%9Cn%C3%AFc%C3%B8d%C3%A9%20%E2%82%AC.txt", path.href(ROOT));
+        assertEquals(ROOT + "My%20Docs/", DavPath.parse("p", "My Docs").href(ROOT, true));
+        assertEquals(ROOT, DavPath.ROOT.href(ROOT, true));
+        assertEquals(ROOT, DavPath.ROOT.href(ROOT));
+    }
+
+    @Test
+    void keepsUnreservedCharactersAndEncodesTheRest() {
+        assertEquals("AZaz09-._~", DavPath.encodeSegment("AZaz09-._~"));
+        assertEquals("%2B%26%3D%40%3A%2C%3B%21%27%28%29%2A%5C", DavPath.encodeSegment("+&=@:,;!'()*\\"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/a", "/My Docs/x y.txt", "/a#b/c?d/e%20f", "/Ünïcødé/日本語.md", "/+plus/&amp"})
+    void encodedHrefDecodesBackToThePath(String raw) throws ToolException {
+        DavPath path = DavPath.parse("path", raw);
+        String decodedHref = DavPath.decodeLenient(path.href(ROOT));
+        assertEquals(Optional.of(path), DavPath.fromHref(decodedHref, ROOT));
+        assertEquals(Optional.of(path), DavPath.fromHref(decodedHref + "/", ROOT));
+    }
+
+    @Test
+    void mapsHrefsBackToUserPaths() {
+        assertEquals("/", DavPath.fromHref("/remote.php/dav/files/alice/", ROOT).orElseThrow().path());
+        assertEquals("/", DavPath.fromHref("/remote.php/dav/files/alice", ROOT).orElseThrow().path());
+        assertEquals("/Docs", DavPath.fromHref("/remote.php/dav/files/alice/Docs/", ROOT).orElseThrow().path());
+        assertEquals("/a b/c#d", DavPath.fromHref("http://cloud:8080/remote.php/dav/files/alice/a b/c#d", ROOT)
+                .orElseThrow().path());
+        assertEquals(Optional.empty(), DavPath.fromHref("/remote.php/dav/files/bob/x", ROOT));
+        assertEquals(Optional.empty(), DavPath.fromHref("/remote.php/dav/files/alice2/x", ROOT));
+        assertEquals(Optional.empty(), DavPath.fromHref("/remote.php/dav/files/alice/../bob/x", ROOT));
+    }
+
+    @Test
+    void worksWithAnEncodedFilesRoot() {
+        String encodedRoot = "/remote.php/dav/files/j%C3%BCrgen%20k/";
+        assertEquals("/x", DavPath.fromHref("/remote.php/dav/files/jürgen k/x", encodedRoot).orElseThrow().path());
+        assertEquals(encodedRoot, DavPath.encodeRoot(encodedRoot));
+        assertEquals(encodedRoot, DavPath.encodeRoot("/remote.php/dav/files/jürgen k"));
+    }
+
+    @Test
+    void parentChildAndContainment() throws ToolException {
+        DavPath path = DavPath.parse("p", "/a/b/c");
+        assertEquals("/a/b", path.parent().path());
+        assertEquals("c", path.name());
+        assertEquals(List.of("a", "b", "c"), path.segments());
+        assertEquals(DavPath.ROOT, DavPath.ROOT.parent());
+        assertTrue(DavPath.parse("p", "/a").contains(path));
+        assertTrue(!DavPath.parse("p", "/a/bc").contains(DavPath.parse("p", "/a/b")));
+        assertEquals("/a/b/d", path.parent().child("d").path());
+    }
+
+    @Test
+    void decodeLenientKeepsMalformedSequences() {
+        assertEquals("100% sure", DavPath.decodeLenient("100% sure"));
+        assertEquals("a b%zz", DavPath.decodeLenient("a%20b%zz"));
+    }
+}
