@@ -3,8 +3,6 @@ package dev.ncmcp.server.mcp;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,19 +178,16 @@ final class McpClient {
         return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** The spec's schema examples, found from the working directory upwards. */
+    /** The spec's schema examples (a copy of the published 2026-07-28 examples in the test resources). */
     static JsonObject example(String type, String file) {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/mcp-spec/2026-07-28/schema/examples").resolve(type).resolve(file);
-            if (Files.isRegularFile(candidate)) {
-                try {
-                    return Json.createReader(new StringReader(Files.readString(candidate))).readObject();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        String resource = "/mcp-spec/2026-07-28/schema/examples/" + type + "/" + file;
+        try (var in = McpClient.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("example " + resource + " not found on the test classpath");
             }
+            return Json.createReader(in).readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException("example " + type + "/" + file + " not found above " + dir);
     }
 }

@@ -2,21 +2,31 @@ package dev.ncmcp.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Evaluates the {@code Authorization: Basic} header of a request against the accounts.
+ * Evaluates the {@code Authorization} header of a request: Basic against the accounts, Bearer (as
+ * Nextcloud's user_oidc accepts it) against a test-supplied validator that maps a token to a user.
  */
 final class BasicAuth {
     private final Accounts accounts;
+    private final Function<String, Optional<String>> bearerTokens;
 
-    BasicAuth(Accounts accounts) {
+    BasicAuth(Accounts accounts, Function<String, Optional<String>> bearerTokens) {
         this.accounts = accounts;
+        this.bearerTokens = bearerTokens;
     }
 
     Result authenticate(SimRequest request) {
         String header = request.header("Authorization").orElse(null);
         if (header == null || header.isBlank()) {
             return Result.ANONYMOUS;
+        }
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearerTokens.apply(header.substring(7).trim())
+                    .map(user -> new Result(Kind.AUTHENTICATED, user, null, true))
+                    .orElse(Result.INVALID);
         }
         if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Result.INVALID;
@@ -37,15 +47,15 @@ final class BasicAuth {
             // Nextcloud also accepts the login name case-insensitively; the simulator keeps it exact.
             return Result.INVALID;
         }
-        return new Result(Kind.AUTHENTICATED, user, password);
+        return new Result(Kind.AUTHENTICATED, user, password, false);
     }
 
     enum Kind { ANONYMOUS, INVALID, AUTHENTICATED }
 
-    /** Outcome of the check; {@code user}/{@code password} only set when authenticated. */
-    record Result(Kind kind, String user, String password) {
-        static final Result ANONYMOUS = new Result(Kind.ANONYMOUS, null, null);
-        static final Result INVALID = new Result(Kind.INVALID, null, null);
+    /** Outcome of the check; {@code user} only set when authenticated, {@code password} only for Basic. */
+    record Result(Kind kind, String user, String password, boolean bearer) {
+        static final Result ANONYMOUS = new Result(Kind.ANONYMOUS, null, null, false);
+        static final Result INVALID = new Result(Kind.INVALID, null, null, false);
 
         boolean ok() {
             return kind == Kind.AUTHENTICATED;

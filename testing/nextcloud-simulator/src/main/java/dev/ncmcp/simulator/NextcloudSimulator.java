@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -39,7 +41,7 @@ public final class NextcloudSimulator implements AutoCloseable {
         this.storage = new Storage(version);
         b.users.forEach((user, password) -> accounts.add(user, password, b.displayNames.get(user)));
         b.notesDisabled.forEach(accounts::disableNotes);
-        BasicAuth auth = new BasicAuth(accounts);
+        BasicAuth auth = new BasicAuth(accounts, b.bearerTokens);
         String instanceId = "oc" + Accounts.randomToken(10).toLowerCase(java.util.Locale.ROOT);
         this.loginFlow = new LoginFlowApi(accounts, this::baseUrl);
         this.routing = new SimulatorRouting(
@@ -184,8 +186,18 @@ public final class NextcloudSimulator implements AutoCloseable {
         private int port = 0;
         private NextcloudVersion version = NextcloudVersion.NC31;
         private boolean sampleData;
+        private Function<String, Optional<String>> bearerTokens = token -> Optional.empty();
 
         private Builder() {
+        }
+
+        /**
+         * Accepts {@code Authorization: Bearer} tokens: the function returns the user a token
+         * authenticates, or empty to reject it (as user_oidc would, e.g. for a wrong audience).
+         */
+        public Builder bearerTokens(Function<String, Optional<String>> validator) {
+            this.bearerTokens = Objects.requireNonNull(validator);
+            return this;
         }
 
         public Builder host(String host) {

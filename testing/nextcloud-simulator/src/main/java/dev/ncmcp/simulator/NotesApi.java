@@ -39,6 +39,10 @@ final class NotesApi {
         if (!who.ok()) {
             return SimResponse.json(401, message(""));
         }
+        if (who.bearer() && request.header("OCS-APIREQUEST").filter("true"::equalsIgnoreCase).isEmpty()) {
+            // Nextcloud 31 answers Bearer requests to app routes like this unless the OCS header is sent
+            return SimResponse.json(401, message("CORS requires basic auth"));
+        }
         if (!accounts.notesEnabled(who.user())) {
             return SimResponse.json(412, message("App is not enabled"));
         }

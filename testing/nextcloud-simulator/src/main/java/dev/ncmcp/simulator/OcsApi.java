@@ -63,6 +63,9 @@ final class OcsApi {
                     : ocs.failure(404, "User does not exist");
         }
         if (method.equals("DELETE") && parts.equals(List.of("core", "apppassword"))) {
+            if (who.bearer()) {
+                return ocs.failure(403, "no app password in use");
+            }
             accounts.revoke(who.user(), who.password());
             return ocs.ok(JsonValue.EMPTY_JSON_ARRAY);
         }

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Replays the reference captures ({@code /work/shared/reference/nextcloud}) against the simulator:
+ * Replays the reference captures ({@code src/test/resources/nextcloud-captures}, copied from the team's
+ * {@code shared/reference/nextcloud}) against the simulator:
  * one dynamic test per capture file.
  *
  * <p>Not replayed at all: {@code login-flow-v2/} (needs the browser steps; the API part is covered by
@@ -26,8 +27,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * not cover (deck, tables, cookbook, sharing, caldav, carddav, oidc).
  */
 class CapturedExchangeReplayTest {
+    /** A copy of the team's reference captures, kept with the tests so they run from any checkout. */
     private static final Path REFERENCE = Path.of(System.getProperty("nextcloud.reference.dir",
-                                                                     "/work/shared/reference/nextcloud"));
+            "src/test/resources/nextcloud-captures")).toAbsolutePath();
 
     /** Capture files inside the replayed folders that are deliberately skipped, with the reason. */
     static final Map<String, String> EXCLUDED = Map.of(

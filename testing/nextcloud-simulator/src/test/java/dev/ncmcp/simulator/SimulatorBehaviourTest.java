@@ -238,6 +238,28 @@ class SimulatorBehaviourTest {
                            HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    void bearerTokensAuthenticateThroughTheConfiguredValidatorAndNeedTheOcsHeaderOnAppRoutes() throws Exception {
+        try (NextcloudSimulator oidc = NextcloudSimulator.builder().user("carol", "pw")
+                .bearerTokens(token -> token.equals("good-token") ? java.util.Optional.of("carol")
+                        : java.util.Optional.empty())
+                .build().start()) {
+            HttpRequest.Builder notes = HttpRequest.newBuilder(URI.create(oidc.baseUrl() + NOTES))
+                    .header("Authorization", "Bearer good-token");
+            HttpResponse<String> withoutOcsHeader = client.send(notes.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> withOcsHeader = client.send(notes.header("OCS-APIREQUEST", "true").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> wrongToken = client.send(HttpRequest.newBuilder(URI.create(oidc.baseUrl() + NOTES))
+                    .header("Authorization", "Bearer forged").header("OCS-APIREQUEST", "true").build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(401, withoutOcsHeader.statusCode());
+            assertEquals("{\"message\":\"CORS requires basic auth\"}", withoutOcsHeader.body());
+            assertEquals(200, withOcsHeader.statusCode());
+            assertEquals(401, wrongToken.statusCode());
+        }
+    }
+
     private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
                 .header("Authorization", BasicAuth.basicHeader("bob", "pw"))
