@@ -2,27 +2,44 @@ package dev.ncmcp.server;
 
 import dev.ncmcp.server.config.ConfigProblem;
 import dev.ncmcp.server.config.NextcloudConfig;
+import dev.ncmcp.server.config.SecurityConfig;
 import dev.ncmcp.server.config.SidecarConfig;
-import dev.ncmcp.server.mcp.CallerResolver;
+import dev.ncmcp.server.security.CallerResolver;
 import dev.ncmcp.server.mcp.McpService;
 import dev.ncmcp.server.mcp.McpSettings;
-import dev.ncmcp.server.mcp.NextcloudAccess;
+import dev.ncmcp.server.nextcloud.NextcloudAccess;
 import dev.ncmcp.server.mcp.OriginCheck;
 import dev.ncmcp.server.mcp.schema.JsonSchemaValidator;
+import dev.ncmcp.server.nextcloud.NextcloudAccess;
+import dev.ncmcp.server.nextcloud.NextcloudAccessModes;
 import dev.ncmcp.server.nextcloud.NextcloudClientFactory;
 import dev.ncmcp.server.nextcloud.NextcloudHttpSettings;
+import dev.ncmcp.server.nextcloud.TokenExchanger;
 import dev.ncmcp.server.plugin.PluginRegistry;
+import dev.ncmcp.server.security.BearerAuthFeature;
+import dev.ncmcp.server.security.CallerResolver;
 import dev.ncmcp.server.security.Challenges;
+import dev.ncmcp.server.security.IdpMetadata;
 import dev.ncmcp.server.security.InsufficientScopeException;
+import dev.ncmcp.server.security.OAuthSettings;
 import dev.ncmcp.server.security.ProtectedResourceMetadata;
 import dev.ncmcp.server.security.ScopeFormat;
 import dev.ncmcp.server.security.SingleUserCallers;
-import dev.ncmcp.spi.nextcloud.NextcloudClient;
+import dev.ncmcp.server.security.TokenCallers;
+import dev.ncmcp.server.security.TokenValidator;
+import dev.ncmcp.server.security.ValidatedToken;
+import dev.ncmcp.spi.Scope;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The assembled sidecar: configuration, plugins, Nextcloud access and the HTTP routes, wired with
@@ -39,6 +56,7 @@ public final class Sidecar implements AutoCloseable {
     private final DemoNextcloud demo;
     private final PluginRegistry registry;
     private final ScopeFormat scopeFormat;
+    private final TokenValidator tokens;
     private final NextcloudAccess nextcloudAccess;
     private final CallerResolver callers;
     private final String nextcloudBaseUrl;
@@ -53,8 +71,19 @@ public final class Sidecar implements AutoCloseable {
         NextcloudConfig nextcloud = config.nextcloud();
         this.nextcloudBaseUrl = demo != null ? demo.baseUrl() : nextcloud.url().orElseThrow().toString();
         this.nextcloudUser = demo != null ? DemoNextcloud.USER : nextcloud.user();
-        String password = demo != null ? demo.password() : nextcloud.password();
-        NextcloudClientFactory factory = NextcloudClientFactory.create(NextcloudHttpSettings.builder()
+        if (config.security().mode() == SecurityConfig.Mode.OAUTH) {
+            this.tokens = TokenValidator.create(oauthSettings(config.security()), this::mcpUrl);
+            this.tokens.warmUp();
+            this.callers = new TokenCallers();
+        } else {
+            this.tokens = null;
+            this.callers = new SingleUserCallers(nextcloudUser, registry.scopes());
+        }
+        this.nextcloudAccess = nextcloudAccess(config, clientFactory(nextcloud));
+    }
+
+    private NextcloudClientFactory clientFactory(NextcloudConfig nextcloud) {
+        return NextcloudClientFactory.create(NextcloudHttpSettings.builder()
                 .baseUrl(nextcloudBaseUrl)
                 .verifyTls(nextcloud.verifyTls())
                 .caBundle(nextcloud.caBundle())
@@ -62,16 +91,62 @@ public final class Sidecar implements AutoCloseable {
                 .requestTimeout(nextcloud.requestTimeout())
                 .maxRetries(nextcloud.retries())
                 .build());
-        NextcloudClient client = factory.appPassword(nextcloudUser, password);
-        this.nextcloudAccess = caller -> client;
-        this.callers = new SingleUserCallers(nextcloudUser, registry.scopes());
+    }
+
+    private NextcloudAccess nextcloudAccess(SidecarConfig config, NextcloudClientFactory factory) {
+        NextcloudConfig nextcloud = config.nextcloud();
+        Function<ServerRequest, Optional<String>> callerToken = request -> request.context()
+                .get(ValidatedToken.class, ValidatedToken.class).map(ValidatedToken::token);
+        return switch (nextcloud.mode()) {
+            case APP_PASSWORD -> {
+                if (tokens != null) {
+                    LOG.log(System.Logger.Level.WARNING, "OAuth is on but nextcloud.auth.mode is app-password: every "
+                            + "authenticated user acts as Nextcloud user ''{0}''", nextcloudUser);
+                }
+                yield NextcloudAccessModes.appPassword(factory, nextcloudUser,
+                        demo != null ? demo.password() : nextcloud.password());
+            }
+            case BEARER -> NextcloudAccessModes.bearer(factory, callerToken);
+            case TOKEN_EXCHANGE -> {
+                IdpMetadata idp = tokens.metadata();
+                if (!idp.grantTypesSupported().contains(TokenExchanger.GRANT_TYPE)) {
+                    LOG.log(System.Logger.Level.WARNING, "The identity provider {0} does not advertise the token "
+                            + "exchange grant ({1}) in its metadata; token exchange will fail unless it is enabled "
+                            + "for client {2}", idp.issuer(), TokenExchanger.GRANT_TYPE,
+                            config.security().clientId());
+                }
+                TokenExchanger exchanger = new TokenExchanger(idp.tokenEndpoint(), config.security().clientId(),
+                        config.security().clientSecret(), nextcloud.exchangeAudience(), nextcloud.exchangeScopes(),
+                        config.scopeSeparator(), Clock.systemUTC());
+                yield NextcloudAccessModes.tokenExchange(factory, exchanger, callerToken);
+            }
+        };
+    }
+
+    private static OAuthSettings oauthSettings(SecurityConfig security) {
+        Set<Scope> userinfoScopes = new TreeSet<>();
+        for (String text : security.userinfoScopes()) {
+            userinfoScopes.add(Scope.parse(text).orElseThrow(() -> new ConfigProblem(
+                    "security.userinfo.scopes (SECURITY_USERINFO_SCOPES): not an application scope: " + text)));
+        }
+        return new OAuthSettings(security.issuers(), security.audiences(), security.clientId(),
+                security.clientSecret(), OAuthSettings.TokenValidation.valueOf(
+                        security.validation().toUpperCase(java.util.Locale.ROOT)),
+                security.clockSkew(), security.cacheTtl(), security.userinfo(), userinfoScopes, security.userClaim());
     }
 
     /** Loads plugins and prepares everything; starts the demo Nextcloud when none is configured. */
     public static Sidecar create(SidecarConfig config) {
         PluginRegistry registry = PluginRegistry.load(config.pluginDirectory(), JsonSchemaValidator::verify);
         DemoNextcloud demo = config.nextcloud().demo() ? DemoNextcloud.start() : null;
-        return new Sidecar(config, demo, registry);
+        try {
+            return new Sidecar(config, demo, registry);
+        } catch (RuntimeException e) {
+            if (demo != null) {
+                demo.close();
+            }
+            throw e;
+        }
     }
 
     /** Starts listening; fails with a readable message when the address cannot be bound. */
@@ -96,13 +171,23 @@ public final class Sidecar implements AutoCloseable {
     /** The routes of the sidecar, in one place. */
     static void routing(HttpRouting.Builder routing, Sidecar sidecar) {
         Challenges challenges = new Challenges(sidecar::metadataUrl, sidecar.scopeFormat);
-        routing.addFeature(new OriginCheck(sidecar.mcpSettings()))
-                .register("/.well-known", new ProtectedResourceMetadata(sidecar::mcpUrl,
-                        sidecar.config.authorizationServers(), sidecar.registry.scopes(), sidecar.scopeFormat,
-                        DOCUMENTATION))
+        routing.addFeature(new OriginCheck(sidecar.mcpSettings()));
+        if (sidecar.tokens != null) {
+            routing.addFeature(new BearerAuthFeature(sidecar.tokens, challenges, sidecar.challengeScopes()));
+        }
+        routing.register("/.well-known", new ProtectedResourceMetadata(sidecar::mcpUrl,
+                        sidecar.config.security().issuers().stream().map(URI::toString).toList(),
+                        sidecar.registry.scopes(), sidecar.scopeFormat, DOCUMENTATION))
                 .register("/mcp", new McpService(sidecar.mcpSettings(), sidecar.registry, sidecar.callers,
                         sidecar.nextcloudAccess))
                 .error(InsufficientScopeException.class, challenges::insufficientScope);
+    }
+
+    /** What a client without a token is told to ask for: enough to read, the least privilege that is useful. */
+    private Set<Scope> challengeScopes() {
+        Set<Scope> read = new TreeSet<>();
+        registry.scopes().stream().filter(scope -> scope.access().equals("read")).forEach(read::add);
+        return read.isEmpty() ? registry.scopes() : read;
     }
 
     McpSettings mcpSettings() {
@@ -137,6 +222,10 @@ public final class Sidecar implements AutoCloseable {
 
     public PluginRegistry registry() {
         return registry;
+    }
+
+    public boolean authenticated() {
+        return tokens != null;
     }
 
     public boolean demo() {

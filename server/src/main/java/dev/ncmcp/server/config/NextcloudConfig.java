@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,13 +19,22 @@ import java.util.Optional;
  * @param connectTimeout {@code nextcloud.timeout.connect} in seconds
  * @param requestTimeout {@code nextcloud.timeout.request} in seconds
  * @param retries        {@code nextcloud.retries} for 429/503 and connection failures
+ * @param exchangeAudience {@code nextcloud.exchange.audience}: the audience token exchange asks for
+ * @param exchangeScopes   {@code nextcloud.exchange.scopes}: extra scopes for token exchange (e.g. one that
+ *                         maps that audience)
  */
 public record NextcloudConfig(Optional<URI> url, AuthMode mode, String user, String password, boolean verifyTls,
-                              Path caBundle, Duration connectTimeout, Duration requestTimeout, int retries) {
+                              Path caBundle, Duration connectTimeout, Duration requestTimeout, int retries,
+                              String exchangeAudience, List<String> exchangeScopes) {
 
     /** {@code nextcloud.auth.mode}. */
     public enum AuthMode {
-        APP_PASSWORD("app-password");
+        /** One configured user and app password. */
+        APP_PASSWORD("app-password"),
+        /** The caller's bearer token is forwarded to Nextcloud (user_oidc). */
+        BEARER("bearer"),
+        /** RFC 8693: the caller's token is exchanged for one with Nextcloud's audience. */
+        TOKEN_EXCHANGE("token-exchange");
 
         private final String key;
 
@@ -42,13 +52,10 @@ public record NextcloudConfig(Optional<URI> url, AuthMode mode, String user, Str
                     return mode;
                 }
             }
-            String planned = switch (value) {
-                case "bearer", "token-exchange", "login-flow" -> " ('" + value + "' is planned but not available in "
-                        + "this version)";
-                default -> "";
-            };
+            String planned = value.equals("login-flow") ? " ('login-flow' is planned but not available in this "
+                    + "version)" : "";
             throw ConfigProblem.forKey("nextcloud.auth.mode", "unknown mode '" + value + "'" + planned
-                    + "; supported: app-password");
+                    + "; supported: app-password, bearer, token-exchange");
         }
     }
 
@@ -74,7 +81,9 @@ public record NextcloudConfig(Optional<URI> url, AuthMode mode, String user, Str
                 values.bool("nextcloud.tls.verify", true), ca,
                 Duration.ofSeconds(values.integer("nextcloud.timeout.connect", 5, 1, 300)),
                 Duration.ofSeconds(values.integer("nextcloud.timeout.request", 30, 1, 3600)),
-                values.integer("nextcloud.retries", 2, 0, 10));
+                values.integer("nextcloud.retries", 2, 0, 10),
+                values.text("nextcloud.exchange.audience", "nextcloud"),
+                values.list("nextcloud.exchange.scopes", List.of()));
     }
 
     private static URI parseUrl(String text) {

@@ -19,12 +19,12 @@ import java.util.Optional;
  * @param allowedHosts    {@code mcp.hosts}: Host header values accepted (DNS-rebinding protection)
  * @param pluginDirectory {@code plugins.directory}
  * @param scopeSeparator  {@code security.scopes.separator}, ':' or '.'
- * @param authorizationServers {@code security.issuers}: the authorization servers the PRM lists
+ * @param security        {@code security.*}
  * @param nextcloud       {@code nextcloud.*}
  */
 public record SidecarConfig(Config server, String host, int port, Optional<URI> publicUrl,
                             List<String> allowedOrigins, List<String> allowedHosts, Path pluginDirectory,
-                            char scopeSeparator, List<String> authorizationServers, NextcloudConfig nextcloud) {
+                            char scopeSeparator, SecurityConfig security, NextcloudConfig nextcloud) {
 
     public static SidecarConfig from(Config root) {
         ConfigValues values = new ConfigValues(root);
@@ -41,13 +41,23 @@ public record SidecarConfig(Config server, String host, int port, Optional<URI> 
         if (!separator.equals(":") && !separator.equals(".")) {
             throw ConfigProblem.forKey("security.scopes.separator", "must be ':' or '.', got '" + separator + "'");
         }
+        NextcloudConfig nextcloud = NextcloudConfig.from(values);
+        SecurityConfig security = SecurityConfig.from(values, host, nextcloud.demo());
+        if (security.mode() == SecurityConfig.Mode.NONE
+                && nextcloud.mode() != NextcloudConfig.AuthMode.APP_PASSWORD) {
+            throw ConfigProblem.forKey("nextcloud.auth.mode", "'" + nextcloud.mode().key() + "' uses the caller's "
+                    + "token, so it needs security.mode oauth");
+        }
+        if (nextcloud.mode() == NextcloudConfig.AuthMode.TOKEN_EXCHANGE
+                && (security.clientId() == null || security.clientSecret() == null)) {
+            throw ConfigProblem.forKey("security.client.id", "token exchange needs the sidecar's own client at the "
+                    + "identity provider: set security.client.id and security.client.secret");
+        }
         return new SidecarConfig(root.get("server"), host, port, publicUrl,
                 values.list("mcp.origins", List.of()),
                 values.list("mcp.hosts", List.of("localhost", "127.0.0.1", "[::1]")),
                 values.text("plugins.directory").map(Path::of).orElseGet(SidecarConfig::defaultPluginDirectory),
-                separator.charAt(0),
-                values.list("security.issuers", List.of()),
-                NextcloudConfig.from(values));
+                separator.charAt(0), security, nextcloud);
     }
 
     /** {@code plugins/} beside the running jar, as laid out by the build and the container image. */

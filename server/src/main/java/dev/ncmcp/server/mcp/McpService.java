@@ -1,5 +1,7 @@
 package dev.ncmcp.server.mcp;
 
+import dev.ncmcp.server.nextcloud.NextcloudAccess;
+import dev.ncmcp.server.security.CallerResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -99,7 +101,7 @@ public final class McpService implements HttpService {
                     }
                     channel = new ResponseChannel(res, accept.eventStream());
                     RequestContext context = new RequestContext(request, era, selection.version(), requestId,
-                            channel, () -> callers.resolve(req), nextcloud);
+                            channel, () -> callers.resolve(req), req, nextcloud);
                     JsonObject result = dispatcher.dispatch(context);
                     if (era == Era.LEGACY && "initialize".equals(request.method())) {
                         res.header(SESSION_ID, UUID.randomUUID().toString());

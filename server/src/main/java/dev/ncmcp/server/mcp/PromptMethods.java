@@ -51,7 +51,7 @@ final class PromptMethods {
         }
         Caller caller = context.caller();
         Scopes.require(caller, prompt.requiredScopes());
-        NextcloudClient nextcloud = context.nextcloud();
+        NextcloudClient nextcloud = context.nextcloud(prompt.requiredScopes());
         PromptRequest request = new PromptRequest() {
             @Override
             public Map<String, String> arguments() {

@@ -1,10 +1,14 @@
 package dev.ncmcp.server.mcp;
 
+import dev.ncmcp.server.nextcloud.NextcloudAccess;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.ncmcp.spi.Caller;
 import dev.ncmcp.spi.ProgressReporter;
+import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
+import io.helidon.webserver.http.ServerRequest;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -20,17 +24,20 @@ final class RequestContext {
     private final String requestId;
     private final ResponseChannel channel;
     private final Supplier<Caller> callerSource;
+    private final ServerRequest httpRequest;
     private final NextcloudAccess nextcloud;
     private Caller caller;
 
     RequestContext(Message.Request request, Era era, String protocolVersion, String requestId,
-                   ResponseChannel channel, Supplier<Caller> callerSource, NextcloudAccess nextcloud) {
+                   ResponseChannel channel, Supplier<Caller> callerSource, ServerRequest httpRequest,
+                   NextcloudAccess nextcloud) {
         this.request = request;
         this.era = era;
         this.protocolVersion = protocolVersion;
         this.requestId = requestId;
         this.channel = channel;
         this.callerSource = callerSource;
+        this.httpRequest = httpRequest;
         this.nextcloud = nextcloud;
     }
 
@@ -70,9 +77,10 @@ final class RequestContext {
         return caller;
     }
 
-    /** A Nextcloud client for the caller, created on first use. */
-    NextcloudClient nextcloud() {
-        return new LazyNextcloudClient(() -> nextcloud.clientFor(caller()), caller().nextcloudUser());
+    /** A Nextcloud client for the caller, created on first use, for an operation needing {@code scopes}. */
+    NextcloudClient nextcloud(Set<Scope> scopes) {
+        return new LazyNextcloudClient(() -> nextcloud.clientFor(httpRequest, caller(), scopes),
+                caller().nextcloudUser());
     }
 
     /** {@code params._meta.progressToken} when it is a string or an integer, otherwise null. */

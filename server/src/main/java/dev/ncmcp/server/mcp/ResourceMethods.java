@@ -56,7 +56,7 @@ final class ResourceMethods {
                 .orElseThrow(() -> McpError.resourceNotFound(context.era(), uri));
         Caller caller = context.caller();
         Scopes.require(caller, match.requiredScopes());
-        NextcloudClient nextcloud = context.nextcloud();
+        NextcloudClient nextcloud = context.nextcloud(match.requiredScopes());
         ResourceRequest request = new ResourceRequest() {
             @Override
             public String uri() {

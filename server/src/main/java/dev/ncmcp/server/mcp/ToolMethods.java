@@ -2,6 +2,7 @@ package dev.ncmcp.server.mcp;
 
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.Set;
 
 import dev.ncmcp.server.mcp.schema.JsonSchemaValidator;
 import dev.ncmcp.server.plugin.PluginRegistry;
@@ -9,6 +10,7 @@ import dev.ncmcp.spi.Arguments;
 import dev.ncmcp.spi.Caller;
 import dev.ncmcp.spi.Content;
 import dev.ncmcp.spi.ProgressReporter;
+import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolInvocation;
@@ -58,7 +60,7 @@ final class ToolMethods {
             return Encoders.toolResult(ToolResult.error("Invalid arguments for tool " + name + ":\n- "
                     + String.join("\n- ", problems)));
         }
-        Invocation invocation = new Invocation(new Arguments(arguments), context);
+        Invocation invocation = new Invocation(new Arguments(arguments), context, tool.requiredScopes());
         try {
             ToolResult result = registry.callInPluginContext(tool, () -> tool.handler().call(invocation));
             if (result == null) {
@@ -90,11 +92,13 @@ final class ToolMethods {
         private final Arguments arguments;
         private final RequestContext context;
         private final ProgressReporter progress;
+        private final Set<Scope> scopes;
         private NextcloudClient nextcloud;
 
-        Invocation(Arguments arguments, RequestContext context) {
+        Invocation(Arguments arguments, RequestContext context, Set<Scope> scopes) {
             this.arguments = arguments;
             this.context = context;
+            this.scopes = scopes;
             this.progress = context.progress();
         }
 
@@ -106,7 +110,7 @@ final class ToolMethods {
         @Override
         public synchronized NextcloudClient nextcloud() {
             if (nextcloud == null) {
-                nextcloud = context.nextcloud();
+                nextcloud = context.nextcloud(scopes);
             }
             return nextcloud;
         }

@@ -11,7 +11,9 @@ import jakarta.json.JsonValue;
 import org.xml.sax.SAXException;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A {@link NextcloudClient} bound to one user's credentials. Cheap to create; shares the HTTP client. */
 final class HttpNextcloudClient implements NextcloudClient {
@@ -40,7 +42,20 @@ final class HttpNextcloudClient implements NextcloudClient {
 
     @Override
     public NextcloudResponse send(NextcloudRequest request) throws NextcloudException {
-        return http.send(request, authorization, login);
+        return http.send(withOcsHeaderForBearer(request), authorization, login);
+    }
+
+    /**
+     * Nextcloud answers a Bearer request to an app route without {@code OCS-APIREQUEST: true} with
+     * "CORS requires basic auth" (captured on NC31), so bearer clients always send it.
+     */
+    private NextcloudRequest withOcsHeaderForBearer(NextcloudRequest request) {
+        if (!authorization.startsWith("Bearer ") || request.header("OCS-APIREQUEST") != null) {
+            return request;
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
+        headers.put("OCS-APIREQUEST", List.of("true"));
+        return new NextcloudRequest(request.method(), request.path(), request.query(), headers, request.body());
     }
 
     @Override

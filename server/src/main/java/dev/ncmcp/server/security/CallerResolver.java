@@ -1,4 +1,4 @@
-package dev.ncmcp.server.mcp;
+package dev.ncmcp.server.security;
 
 import dev.ncmcp.spi.Caller;
 import io.helidon.webserver.http.ServerRequest;

@@ -1,6 +1,5 @@
 package dev.ncmcp.server.security;
 
-import dev.ncmcp.server.mcp.CallerResolver;
 import dev.ncmcp.spi.Caller;
 import dev.ncmcp.spi.Scope;
 import io.helidon.webserver.http.ServerRequest;

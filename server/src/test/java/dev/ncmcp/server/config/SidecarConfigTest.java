@@ -34,7 +34,7 @@ class SidecarConfigTest {
     @Test
     void threeSettingsPointAtARealNextcloud() {
         SidecarConfig config = read(Map.of("nextcloud.url", "https://cloud.example.com/",
-                "nextcloud.user", "bob", "nextcloud.password", "s3cret-value"));
+                "nextcloud.user", "bob", "nextcloud.password", "s3cret-value", "security.mode", "none"));
 
         assertThat(config.nextcloud().demo(), is(false));
         assertThat(config.nextcloud().url().orElseThrow().getHost(), is("cloud.example.com"));
@@ -72,6 +72,62 @@ class SidecarConfigTest {
         SidecarConfig config = read(Map.of("mcp.hosts", "localhost, mcp.example.com"));
 
         assertThat(config.allowedHosts(), is(List.of("localhost", "mcp.example.com")));
+    }
+
+    @Test
+    void demoModeRunsWithoutAuthenticationOnLoopback() {
+        assertThat(read(Map.of()).security().mode(), is(SecurityConfig.Mode.NONE));
+    }
+
+    @Test
+    void aRealNextcloudNeedsOAuthUnlessExplicitlyTurnedOff() {
+        ConfigProblem e = assertThrows(ConfigProblem.class, () -> read(Map.of("nextcloud.url", "https://c.example",
+                "nextcloud.user", "bob", "nextcloud.password", "pw")));
+
+        assertThat(e.getMessage(), containsString("security.issuers (SECURITY_ISSUERS)"));
+    }
+
+    @Test
+    void unauthenticatedModeIsRefusedOnANonLoopbackBind() {
+        ConfigProblem e = assertThrows(ConfigProblem.class, () -> read(Map.of("server.host", "0.0.0.0",
+                "security.mode", "none")));
+
+        assertThat(e.getMessage(), containsString("only allowed when the sidecar listens on a loopback address"));
+    }
+
+    @Test
+    void loopbackAddressesAreRecognised() {
+        assertThat(SecurityConfig.isLoopback("127.0.0.1"), is(true));
+        assertThat(SecurityConfig.isLoopback("127.1.2.3"), is(true));
+        assertThat(SecurityConfig.isLoopback("[::1]"), is(true));
+        assertThat(SecurityConfig.isLoopback("localhost"), is(true));
+        assertThat(SecurityConfig.isLoopback("0.0.0.0"), is(false));
+        assertThat(SecurityConfig.isLoopback("10.0.0.1"), is(false));
+        assertThat(SecurityConfig.isLoopback("mcp.example.com"), is(false));
+    }
+
+    @Test
+    void tokenModesNeedOAuthAndTokenExchangeNeedsClientCredentials() {
+        Map<String, String> base = Map.of("nextcloud.url", "https://c.example", "security.mode", "none",
+                "nextcloud.auth.mode", "bearer");
+        assertThat(assertThrows(ConfigProblem.class, () -> read(base)).getMessage(), containsString("needs security.mode oauth"));
+
+        ConfigProblem e = assertThrows(ConfigProblem.class, () -> read(Map.of("nextcloud.url", "https://c.example",
+                "security.issuers", "https://idp.example/realms/mcp", "nextcloud.auth.mode", "token-exchange")));
+        assertThat(e.getMessage(), containsString("security.client.id"));
+    }
+
+    @Test
+    void oauthSettingsAreRead() {
+        SidecarConfig config = read(Map.of("nextcloud.url", "https://c.example", "nextcloud.auth.mode", "bearer",
+                "security.issuers", "https://idp.example/realms/mcp/", "security.audiences", "mcp-sidecar",
+                "security.tokens.validation", "introspection", "security.tokens.skew", "5"));
+
+        assertThat(config.security().mode(), is(SecurityConfig.Mode.OAUTH));
+        assertThat(config.security().issuers(), is(List.of(URI.create("https://idp.example/realms/mcp"))));
+        assertThat(config.security().audiences(), is(List.of("mcp-sidecar")));
+        assertThat(config.security().validation(), is("introspection"));
+        assertThat(config.security().clockSkew().toSeconds(), is(5L));
     }
 
     @Test

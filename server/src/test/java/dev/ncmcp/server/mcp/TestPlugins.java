@@ -199,7 +199,7 @@ final class TestPlugins {
 
     static void routing(HttpRouting.Builder routing, McpSettings settings) {
         routing.addFeature(new OriginCheck(settings))
-                .register("/mcp", new McpService(settings, registry(), TestPlugins::caller, caller -> {
+                .register("/mcp", new McpService(settings, registry(), TestPlugins::caller, (request, caller, scopes) -> {
                     throw new NextcloudException(ToolException.Kind.UNAVAILABLE, "Nextcloud is not reachable in tests");
                 }))
                 .error(InsufficientScopeException.class, (req, res, e) -> {

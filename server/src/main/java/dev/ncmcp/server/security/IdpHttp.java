@@ -1,0 +1,95 @@
+package dev.ncmcp.server.security;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The one JDK {@link HttpClient} the security layer talks to the identity provider with: 5 s to connect,
+ * 10 s per request, no redirects, bodies capped at 1 MiB. Logs the URL and status only, never a token
+ * or a secret (callers pass those in headers and form bodies, which are not logged).
+ */
+final class IdpHttp {
+    private static final System.Logger LOG = System.getLogger(IdpHttp.class.getName());
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final int MAX_BODY = 1 << 20;
+
+    /** A response: status and body (text, possibly empty). */
+    record Response(int status, String body) {
+        boolean ok() {
+            return status == 200;
+        }
+
+        /** The body as a JSON object, or an {@link IOException} naming the URL when it is not one. */
+        JsonObject json(URI from) throws IOException {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            } catch (JsonException | IllegalStateException e) {
+                throw new IOException(from + " did not answer with a JSON object");
+            }
+        }
+    }
+
+    private final HttpClient client;
+
+    IdpHttp() {
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    Response get(URI uri, String authorization) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json").GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    Response postForm(URI uri, String authorization, String form) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    private Response send(HttpRequest request) throws IOException {
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            byte[] bytes;
+            try (InputStream in = response.body()) {
+                bytes = in.readNBytes(MAX_BODY + 1);
+            }
+            if (bytes.length > MAX_BODY) {
+                throw new IOException(request.uri() + " answered with more than " + MAX_BODY + " bytes");
+            }
+            LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.uri() + " -> "
+                    + response.statusCode());
+            return new Response(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while calling " + request.uri(), e);
+        } catch (IOException e) {
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IOException(request.uri() + ": " + detail, e);
+        }
+    }
+}
