@@ -104,6 +104,23 @@ class NextcloudClientTest {
     }
 
     @Test
+    void bearerClientsSendTheOcsHeaderNextcloudNeedsOnAppRoutes() throws Exception {
+        try (NextcloudSimulator oidc = NextcloudSimulator.builder().user("carol", "unused-pw")
+                .bearerTokens(token -> token.equals("carol-token") ? java.util.Optional.of("carol")
+                        : java.util.Optional.empty())
+                .build().start()) {
+            NextcloudClient client = NextcloudClientFactory.create(NextcloudHttpSettings.builder()
+                    .baseUrl(oidc.baseUrl()).build()).bearer("carol", "carol-token");
+
+            NextcloudResponse notes = client.send(NextcloudRequest.get("/index.php/apps/notes/api/v1/notes").build());
+
+            assertThat(notes.status(), is(200));
+            assertThat(oidc.requests().getLast().header("Authorization").orElse(""), is("Bearer carol-token"));
+            assertThat(client.filesRoot(), is("/remote.php/dav/files/carol/"));
+        }
+    }
+
+    @Test
     void notImplementedIsTheCallersToInterpretNotAnOutage() throws Exception {
         NextcloudClient client = factory.appPassword("bob", PASSWORD);
         simulator.failNext(1, 501, null);
