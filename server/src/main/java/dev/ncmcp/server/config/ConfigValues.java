@@ -52,18 +52,25 @@ final class ConfigValues {
         }
     }
 
-    /** A list given as a YAML list or as one comma-separated string (the form environment variables allow). */
+    /**
+     * A list given as a YAML list or as one comma-separated string (the form environment variables allow).
+     * A value set for the key itself (an environment variable) wins over a list from a file.
+     */
     List<String> list(String key, List<String> defaultValue) {
+        Optional<String> text = text(key);
+        if (text.isPresent()) {
+            return Arrays.stream(text.get().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
         Config node = root.get(key);
         try {
             if (node.isList()) {
-                return node.asList(String.class).get().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+                List<String> values = node.asList(String.class).get().stream().map(String::strip)
+                        .filter(s -> !s.isEmpty()).toList();
+                return values.isEmpty() ? defaultValue : values;
             }
         } catch (ConfigException e) {
             throw ConfigProblem.forKey(key, "expected a list of strings");
         }
-        return text(key)
-                .map(value -> Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
-                .orElse(defaultValue);
+        return defaultValue;
     }
 }

@@ -118,7 +118,9 @@ public final class McpService implements HttpService {
             }
         } catch (RequestContext.ForeignFailure e) {
             throw e.original();
-        } catch (InsufficientScopeException | HttpException e) {
+        } catch (InsufficientScopeException e) {
+            throw e.forRequest(id);
+        } catch (HttpException e) {
             throw e;
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "MCP request failed (request id " + requestId + ")", e);

@@ -108,6 +108,7 @@ public final class BearerAuthFeature implements HttpFeature, Weighted {
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         res.send(Json.createObjectBuilder()
                 .add("jsonrpc", "2.0")
+                .addNull("id")
                 .add("error", Json.createObjectBuilder()
                         .add("code", -32603)
                         .add("message", "The identity provider is unavailable, so the token cannot be checked; "

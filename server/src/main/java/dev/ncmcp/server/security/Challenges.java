@@ -24,14 +24,18 @@ public final class Challenges {
 
     /** 403 for a call whose token lacks scopes: clients step up with the scopes named here. */
     public void insufficientScope(ServerRequest request, ServerResponse response, InsufficientScopeException e) {
+        jakarta.json.JsonObjectBuilder body = Json.createObjectBuilder().add("jsonrpc", "2.0");
+        if (e.requestId() != null) {
+            body.add("id", e.requestId());
+        } else {
+            body.addNull("id");
+        }
         Set<Scope> required = e.requiredScopes();
         response.status(Status.FORBIDDEN_403);
         response.header(HeaderNames.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\""
                 + format.render(required) + "\", resource_metadata=\"" + metadataUrl.get() + "\"");
         response.header(HeaderNames.CONTENT_TYPE, "application/json");
-        response.send(Json.createObjectBuilder()
-                .add("jsonrpc", "2.0")
-                .add("error", Json.createObjectBuilder()
+        response.send(body.add("error", Json.createObjectBuilder()
                         .add("code", -32600)
                         .add("message", "Insufficient scope: this call needs " + format.render(required)))
                 .build().toString());
@@ -61,6 +65,7 @@ public final class Challenges {
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         res.send(Json.createObjectBuilder()
                 .add("jsonrpc", "2.0")
+                .addNull("id")
                 .add("error", Json.createObjectBuilder()
                         .add("code", -32600)
                         .add("message", "Unauthorized: " + (description == null ? "a bearer token is required"

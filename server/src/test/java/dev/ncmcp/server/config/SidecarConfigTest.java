@@ -131,6 +131,21 @@ class SidecarConfigTest {
     }
 
     @Test
+    void anEnvironmentValueOverridesAListFromTheBundledFile() {
+        Config config = Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(Map.of("security.issuers", "https://idp.example/realms/mcp",
+                        "security.audiences", "mcp-sidecar,other", "nextcloud.url", "https://c.example",
+                        "nextcloud.auth.mode", "bearer")))
+                .addSource(ConfigSources.classpath("sidecar.yaml"))
+                .build();
+
+        SidecarConfig sidecar = SidecarConfig.from(config);
+
+        assertThat(sidecar.security().issuers(), is(List.of(URI.create("https://idp.example/realms/mcp"))));
+        assertThat(sidecar.security().audiences(), is(List.of("mcp-sidecar", "other")));
+    }
+
+    @Test
     void environmentVariableNamesFollowHelidonsMapping() {
         assertThat(ConfigProblem.variable("nextcloud.tls.verify"), is("NEXTCLOUD_TLS_VERIFY"));
         assertThat(ConfigProblem.variable("a.b-c"), is("A_B_dash_C"));

@@ -6,7 +6,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.ncmcp.server.plugin.PluginRegistry;
+import dev.ncmcp.server.security.Challenges;
 import dev.ncmcp.server.security.InsufficientScopeException;
+import dev.ncmcp.server.security.ScopeFormat;
 import dev.ncmcp.spi.Caller;
 import dev.ncmcp.spi.Content;
 import dev.ncmcp.spi.NextcloudPlugin;
@@ -197,17 +199,15 @@ final class TestPlugins {
         return new Caller("subject-1", "alice", scopes);
     }
 
+    static final java.net.URI METADATA = java.net.URI.create("http://127.0.0.1/.well-known/oauth-protected-resource/mcp");
+
     static void routing(HttpRouting.Builder routing, McpSettings settings) {
         routing.addFeature(new OriginCheck(settings))
                 .register("/mcp", new McpService(settings, registry(), TestPlugins::caller, (request, caller, scopes) -> {
                     throw new NextcloudException(ToolException.Kind.UNAVAILABLE, "Nextcloud is not reachable in tests");
                 }))
-                .error(InsufficientScopeException.class, (req, res, e) -> {
-                    res.status(Status.FORBIDDEN_403);
-                    res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\""
-                            + e.requiredScopes().stream().map(Scope::toString).collect(Collectors.joining(" ")) + "\"");
-                    res.send();
-                });
+                .error(InsufficientScopeException.class, new Challenges(() -> METADATA, new ScopeFormat(':'))
+                        ::insufficientScope);
     }
 
     static McpSettings settings() {

@@ -121,7 +121,9 @@ class ToolCallTest {
         headers.put(TestPlugins.SCOPES_HEADER, "demo:read");
         McpClient.Reply reply = mcp.post(body.toString(), headers);
         assertThat(reply.status(), is(Status.FORBIDDEN_403));
-        assertThat(reply.headers().get("www-authenticate"), containsString("scope=\"demo:read demo:write\""));
+        assertThat(reply.headers().get("www-authenticate"), is("Bearer error=\"insufficient_scope\", "
+                + "scope=\"demo:read demo:write\", resource_metadata=\"" + TestPlugins.METADATA + "\""));
+        assertThat("the refusal answers the request", reply.json().getInt("id"), is(1));
     }
 
     @Test

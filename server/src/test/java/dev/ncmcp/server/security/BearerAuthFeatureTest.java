@@ -109,7 +109,7 @@ class BearerAuthFeatureTest {
                     + "\", scope=\"notes:read notes:write\""));
             JsonObject body = json(response.as(String.class));
             assertThat(body.getString("jsonrpc"), is("2.0"));
-            assertThat(body.containsKey("id"), is(false));
+            assertThat("the request was not read, so its id is unknown", body.isNull("id"), is(true));
             assertThat(body.getJsonObject("error").getInt("code"), is(-32600));
         }
     }
