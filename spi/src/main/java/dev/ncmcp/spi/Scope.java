@@ -8,14 +8,22 @@ import java.util.regex.Pattern;
  * ({@code notes} + {@code read}). The server renders it with the configured separator
  * ({@code notes:read} by default, {@code notes.read} for identity providers that reject {@code :})
  * and understands tokens carrying either form.
+ *
+ * <p>One scope is not an application scope: {@link #OPENID}, the OpenID Connect login itself
+ * ({@code openid}, empty access). Tools that manage the user's connection to Nextcloud require it.
  */
 public record Scope(String app, String access) implements Comparable<Scope> {
 
     private static final Pattern SEGMENT = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
 
+    /** The OpenID Connect scope every login carries; rendered {@code openid}. */
+    public static final Scope OPENID = new Scope("openid", "");
+
     public Scope {
         requireSegment("app", app);
-        requireSegment("access", access);
+        if (!("openid".equals(app) && "".equals(access))) {
+            requireSegment("access", access);
+        }
     }
 
     public static Scope of(String app, String access) {
@@ -31,12 +39,15 @@ public record Scope(String app, String access) implements Comparable<Scope> {
     }
 
     /**
-     * Parses {@code app:access} or {@code app.access}; anything else (for example {@code openid}) is
-     * not an application scope and gives an empty result.
+     * Parses {@code app:access}, {@code app.access} or {@code openid}; anything else (for example
+     * {@code profile}) is not a scope ncmcp knows and gives an empty result.
      */
     public static Optional<Scope> parse(String text) {
         if (text == null) {
             return Optional.empty();
+        }
+        if (text.equals("openid")) {
+            return Optional.of(OPENID);
         }
         int colon = text.indexOf(':');
         int dot = text.indexOf('.');
@@ -54,7 +65,12 @@ public record Scope(String app, String access) implements Comparable<Scope> {
 
     /** The scope as a token string, {@code notes:read} for separator {@code ':'}. */
     public String render(char separator) {
-        return app + separator + access;
+        return isOpenId() ? app : app + separator + access;
+    }
+
+    /** Whether this is {@link #OPENID} rather than an application scope. */
+    public boolean isOpenId() {
+        return access.isEmpty();
     }
 
     @Override

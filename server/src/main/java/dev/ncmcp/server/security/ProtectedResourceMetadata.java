@@ -34,7 +34,7 @@ public final class ProtectedResourceMetadata implements HttpService {
     private static JsonObject build(URI resource, List<String> authorizationServers,
                                     SortedSet<dev.ncmcp.spi.Scope> scopes, ScopeFormat format, String documentation) {
         JsonArrayBuilder supported = Json.createArrayBuilder().add("openid");
-        scopes.forEach(scope -> supported.add(format.render(scope)));
+        scopes.stream().filter(scope -> !scope.isOpenId()).forEach(scope -> supported.add(format.render(scope)));
         JsonArrayBuilder servers = Json.createArrayBuilder();
         authorizationServers.forEach(servers::add);
         return Json.createObjectBuilder()
