@@ -18,7 +18,7 @@ record Tuning(Clock clock, Duration discoveryTtl, Duration warmUpFirstDelay, Dur
 
     static Tuning defaults() {
         return new Tuning(Clock.systemUTC(), Duration.ofHours(1), Duration.ofMillis(500), Duration.ofSeconds(8),
-                Duration.ofSeconds(60), Duration.ofSeconds(30), 10_000);
+                Duration.ofSeconds(60), Duration.ofSeconds(10), 10_000);
     }
 
     Tuning withClock(Clock value) {

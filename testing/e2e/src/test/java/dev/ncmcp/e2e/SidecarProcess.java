@@ -22,34 +22,52 @@ import java.util.regex.Pattern;
  * run by the JDK that runs the tests. Without {@code NEXTCLOUD_URL} it starts in demo mode against its
  * embedded Nextcloud simulator.
  */
-final class SidecarProcess implements AutoCloseable {
+public final class SidecarProcess implements AutoCloseable {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     static final Pattern READY = Pattern.compile("MCP endpoint: (https?://\\S+)");
 
     private final Process process;
-    private final StringBuilder log = new StringBuilder();
+    private final StringBuilder log;
     private final String url;
 
-    private SidecarProcess(Process process, String url) {
+    private SidecarProcess(Process process, String url, StringBuilder log) {
         this.process = process;
         this.url = url;
+        this.log = log;
     }
 
     /** Options for {@link #start}. */
-    record Options(List<Path> extraPluginJars, Map<String, String> environment) {
-        static Options demo() {
-            return new Options(List.of(), Map.of());
+    public record Options(List<Path> extraPluginJars, Map<String, String> environment, Path workingDirectory) {
+        public static Options demo() {
+            return new Options(List.of(), Map.of(), null);
         }
 
-        Options withPluginJars(List<Path> jars) {
-            return new Options(jars, environment);
+        public Options withPluginJars(List<Path> jars) {
+            return new Options(jars, environment, workingDirectory);
+        }
+
+        /** Adds environment variables (e.g. {@code SECURITY_MODE}); later values win. */
+        public Options withEnvironment(Map<String, String> extra) {
+            Map<String, String> all = new HashMap<>(environment);
+            all.putAll(extra);
+            return new Options(extraPluginJars, Map.copyOf(all), workingDirectory);
+        }
+
+        /**
+         * Runs the sidecar in {@code directory} instead of the repository root, so that no {@code ./sidecar.yaml}
+         * is picked up and the environment plus the jar's defaults are the whole configuration.
+         */
+        public Options inDirectory(Path directory) {
+            return new Options(extraPluginJars, environment, directory);
         }
     }
 
-    /** The server jar; fails with a hint when it was not built. */
+    /** The server jar (system property {@code ncmcp.server.jar} overrides); fails with a hint when it was not built. */
     static Path serverJar() {
-        Path jar = Paths2.root().resolve("server/target/ncmcp-server.jar");
+        String configured = System.getProperty("ncmcp.server.jar");
+        Path jar = configured != null && !configured.isBlank() ? Path.of(configured)
+                : Paths2.root().resolve("server/target/ncmcp-server.jar");
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError(jar + " does not exist: build it first (./mvnw -DskipTests package)");
         }
@@ -63,16 +81,17 @@ final class SidecarProcess implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    static SidecarProcess start(Options options) {
+    public static SidecarProcess start(Options options) {
         Path jar = serverJar();
         int port = freePort();
         List<String> command = List.of(javaExecutable(), "-jar", jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(Paths2.root().toFile())
+                .directory((options.workingDirectory() != null ? options.workingDirectory() : Paths2.root()).toFile())
                 .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         // Demo mode unless the caller says otherwise: never inherit a real Nextcloud from the environment.
-        env.keySet().removeIf(k -> k.startsWith("NEXTCLOUD_") || k.startsWith("SERVER_") || k.equals("PLUGINS_DIRECTORY"));
+        env.keySet().removeIf(k -> k.startsWith("NEXTCLOUD_") || k.startsWith("SERVER_") || k.startsWith("SECURITY_")
+                || k.equals("PLUGINS_DIRECTORY"));
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("SERVER_HOST", "127.0.0.1");
         if (!options.extraPluginJars().isEmpty()) {
@@ -133,19 +152,27 @@ final class SidecarProcess implements AutoCloseable {
         // Always talk to the loopback address we bound, whatever host name the log line shows.
         String url = "http://127.0.0.1:" + port + "/mcp";
         System.out.println("[e2e] sidecar ready: logged " + endpoint[0] + ", using " + url);
-        SidecarProcess sidecar = new SidecarProcess(process, url);
-        synchronized (log) {
-            sidecar.log.append(log);
-        }
-        return sidecar;
+        return new SidecarProcess(process, url, log);
     }
 
     /** The MCP endpoint, {@code http://127.0.0.1:PORT/mcp}. */
-    String url() {
+    public String url() {
         return url;
     }
 
-    boolean isAlive() {
+    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    public String baseUrl() {
+        return url.substring(0, url.length() - "/mcp".length());
+    }
+
+    /** What the sidecar printed so far. */
+    public String output() {
+        synchronized (log) {
+            return log.toString();
+        }
+    }
+
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -212,7 +239,7 @@ final class SidecarProcess implements AutoCloseable {
         return Files.createDirectories(dir);
     }
 
-    static Map<String, String> env(String... keyValues) {
+    public static Map<String, String> env(String... keyValues) {
         Map<String, String> map = new HashMap<>();
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             map.put(keyValues[i], keyValues[i + 1]);

@@ -1,0 +1,49 @@
+package dev.ncmcp.e2e.oauth;
+
+import dev.ncmcp.e2e.SidecarProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static dev.ncmcp.e2e.oauth.KeycloakJwtResourceServerTest.assertRejected;
+import static dev.ncmcp.e2e.oauth.OAuthEnvironment.aliceToken;
+import static dev.ncmcp.e2e.oauth.OAuthEnvironment.toolNames;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The default {@code SECURITY_TOKENS_VALIDATION=auto}: JWTs locally, anything else by introspection. */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class KeycloakAutoValidationTest {
+
+    static SidecarProcess sidecar;
+    static McpHttp mcp;
+
+    @BeforeAll
+    static void start() {
+        OAuthEnvironment.keycloak();
+        sidecar = OAuthEnvironment.sidecar("auto", 0, 300);
+        mcp = new McpHttp(sidecar.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sidecar != null) {
+            sidecar.close();
+        }
+    }
+
+    @Test
+    void keycloakJwtIsAccepted() {
+        McpHttp.Reply reply = mcp.toolsList(aliceToken("openid notes:read notes:write"));
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(OAuthEnvironment.toolsGrantedBy(Set.of("notes:read", "notes:write")), toolNames(reply));
+    }
+
+    @Test
+    void garbageOpaqueTokenGets401() {
+        assertRejected(mcp.toolsList("opaque-garbage-" + System.nanoTime()));
+    }
+}
