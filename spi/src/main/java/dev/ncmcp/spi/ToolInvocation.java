@@ -23,4 +23,14 @@ public interface ToolInvocation {
     default boolean cancelled() {
         return false;
     }
+
+    /**
+     * Asks the user for input through the client, where the client supports it; see {@link Elicitation}
+     * for the rules (check {@code supports…()} first; work before an elicitation must be idempotent,
+     * because with 2026-07-28 clients the handler may be run again from the start when the client answers).
+     */
+    @Experimental(since = "0.1.0")
+    default Elicitation elicitation() {
+        return Elicitation.UNSUPPORTED;
+    }
 }

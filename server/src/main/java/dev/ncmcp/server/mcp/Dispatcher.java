@@ -20,9 +20,13 @@ final class Dispatcher {
     private final Map<String, Route> routes;
 
     Dispatcher(McpSettings settings, PluginRegistry registry) {
+        this(settings, registry, new Elicitations(new Sealer(settings.stateKey()), new ServerRequests()));
+    }
+
+    Dispatcher(McpSettings settings, PluginRegistry registry, Elicitations elicitations) {
         this.settings = settings;
         Lifecycle lifecycle = new Lifecycle(settings);
-        ToolMethods tools = new ToolMethods(registry, settings);
+        ToolMethods tools = new ToolMethods(registry, settings, elicitations);
         ResourceMethods resources = new ResourceMethods(registry, settings);
         PromptMethods prompts = new PromptMethods(registry, settings);
         this.routes = Map.ofEntries(

@@ -21,7 +21,10 @@ enum Era {
                     ? Jsons.object(existing) : Jsons.object();
             meta.add(ProtocolVersions.META_SERVER_INFO, serverInfo(settings));
             builder.add("_meta", meta);
-            switch (cache) {
+            // only final results carry caching hints; input_required is never cached
+            boolean complete = !result.containsKey("resultType")
+                    || "complete".equals(Jsons.optString(result, "resultType"));
+            switch (complete ? cache : CachePolicy.NONE) {
                 case LIST -> builder.add("ttlMs", settings.listTtlMs()).add("cacheScope", "private");
                 case READ -> builder.add("ttlMs", settings.readTtlMs()).add("cacheScope", "private");
                 case PUBLIC -> builder.add("ttlMs", settings.listTtlMs()).add("cacheScope", "public");

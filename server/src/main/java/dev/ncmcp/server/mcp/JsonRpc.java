@@ -39,7 +39,7 @@ final class JsonRpc {
         JsonValue method = message.get("method");
         if (method == null) {
             if ((message.containsKey("result") || message.containsKey("error")) && message.containsKey("id")) {
-                return new Message.ClientResponse(message.get("id"));
+                return new Message.ClientResponse(message.get("id"), message);
             }
             throw McpError.invalidRequest("\"method\" is missing");
         }

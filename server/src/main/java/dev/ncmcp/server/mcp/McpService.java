@@ -9,7 +9,6 @@ import java.lang.System.Logger.Level;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.ncmcp.server.plugin.PluginRegistry;
@@ -32,13 +31,19 @@ import jakarta.json.JsonValue;
  * size, JSON-RPC shape, {@code Accept}, era and request metadata — then the {@link Dispatcher}. Serves
  * 2026-07-28 clients and, on the same endpoint, clients of 2025-03-26 to 2025-11-25 that start with
  * {@code initialize}. No session state is kept; a session id is never required.
+ *
+ * <p>One exception to "any replica answers any request": a legacy client's answer to a form elicitation
+ * (a JSON-RPC response POSTed while the {@code tools/call} waits on its SSE stream) must reach the replica
+ * that sent the request — several replicas need sticky sessions on {@code Mcp-Session-Id} for it. 2026-07-28
+ * elicitation (MRTR) and legacy URL elicitation are stateless.
  */
 public final class McpService implements HttpService {
     private static final System.Logger LOG = System.getLogger(McpService.class.getName());
     /**
-     * Legacy clients get an opaque random session id on {@code initialize}, because some of them only
-     * behave fully with one (2025-11-25 lets a server assign it). Nothing is stored under it and it is
-     * never required, so any replica still answers any request.
+     * Legacy clients get a session id on {@code initialize}, because some of them only behave fully with one
+     * (2025-11-25 lets a server assign it). It carries, sealed, the negotiated version and the client's
+     * elicitation capability ({@link LegacySession}); nothing is stored under it and it is never required, so
+     * any replica sharing the state key still answers any request.
      */
     private static final HeaderName SESSION_ID = HeaderNames.create("Mcp-Session-Id");
 
@@ -46,10 +51,14 @@ public final class McpService implements HttpService {
     private final Dispatcher dispatcher;
     private final CallerResolver callers;
     private final NextcloudAccess nextcloud;
+    private final Sealer sealer;
+    private final ServerRequests serverRequests = new ServerRequests();
 
     public McpService(McpSettings settings, PluginRegistry registry, CallerResolver callers, NextcloudAccess nextcloud) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.dispatcher = new Dispatcher(settings, Objects.requireNonNull(registry, "registry"));
+        this.sealer = new Sealer(settings.stateKey());
+        this.dispatcher = new Dispatcher(settings, Objects.requireNonNull(registry, "registry"),
+                new Elicitations(sealer, serverRequests));
         this.callers = Objects.requireNonNull(callers, "callers");
         this.nextcloud = Objects.requireNonNull(nextcloud, "nextcloud");
     }
@@ -81,12 +90,14 @@ public final class McpService implements HttpService {
                     res.status(Status.ACCEPTED_202).send();
                     return;
                 }
-                case Message.ClientResponse ignored -> {
-                    // we never send requests, so a response answers nothing
+                case Message.ClientResponse response -> {
+                    // 2026-07-28 has no server-to-client requests (MRTR instead)
                     if (req.headers().first(VersionSelector.PROTOCOL_VERSION)
                             .filter(ProtocolVersions.MODERN::equals).isPresent()) {
                         throw McpError.invalidRequest("clients must not send JSON-RPC responses");
                     }
+                    // a legacy client answering an elicitation request; a response to nothing is accepted too
+                    serverRequests.complete(response.id(), response.message());
                     res.status(Status.ACCEPTED_202).send();
                     return;
                 }
@@ -100,11 +111,15 @@ public final class McpService implements HttpService {
                                 Status.NOT_ACCEPTABLE_406);
                     }
                     channel = new ResponseChannel(res, accept.eventStream());
+                    LegacySession session = era == Era.LEGACY
+                            ? LegacySession.read(sealer, req.headers().first(SESSION_ID).orElse(null))
+                            : LegacySession.NONE;
                     RequestContext context = new RequestContext(request, era, selection.version(), requestId,
-                            channel, () -> callers.resolve(req), req, nextcloud);
+                            channel, () -> callers.resolve(req), req, nextcloud, session);
                     JsonObject result = dispatcher.dispatch(context);
                     if (era == Era.LEGACY && "initialize".equals(request.method())) {
-                        res.header(SESSION_ID, UUID.randomUUID().toString());
+                        res.header(SESSION_ID, LegacySession.mint(sealer, result.getString("protocolVersion"),
+                                request.params().get("capabilities")));
                     }
                     channel.finish(JsonRpc.result(id, result), Status.OK_200);
                 }

@@ -17,7 +17,11 @@ sealed interface Message {
     record Notification(String method, JsonObject params) implements Message {
     }
 
-    /** A JSON-RPC response a client sent us; we never send requests, so it answers nothing. */
-    record ClientResponse(JsonValue id) implements Message {
+    /**
+     * A JSON-RPC response a client sent us: to a request we sent a legacy client (elicitation), or to nothing.
+     *
+     * @param message the whole response, with its {@code result} or {@code error}
+     */
+    record ClientResponse(JsonValue id, JsonObject message) implements Message {
     }
 }

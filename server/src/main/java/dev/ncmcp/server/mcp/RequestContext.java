@@ -26,11 +26,18 @@ final class RequestContext {
     private final Supplier<Caller> callerSource;
     private final ServerRequest httpRequest;
     private final NextcloudAccess nextcloud;
+    private final LegacySession session;
     private Caller caller;
 
     RequestContext(Message.Request request, Era era, String protocolVersion, String requestId,
                    ResponseChannel channel, Supplier<Caller> callerSource, ServerRequest httpRequest,
                    NextcloudAccess nextcloud) {
+        this(request, era, protocolVersion, requestId, channel, callerSource, httpRequest, nextcloud, LegacySession.NONE);
+    }
+
+    RequestContext(Message.Request request, Era era, String protocolVersion, String requestId,
+                   ResponseChannel channel, Supplier<Caller> callerSource, ServerRequest httpRequest,
+                   NextcloudAccess nextcloud, LegacySession session) {
         this.request = request;
         this.era = era;
         this.protocolVersion = protocolVersion;
@@ -39,6 +46,7 @@ final class RequestContext {
         this.callerSource = callerSource;
         this.httpRequest = httpRequest;
         this.nextcloud = nextcloud;
+        this.session = session == null ? LegacySession.NONE : session;
     }
 
     Message.Request request() {
@@ -56,6 +64,11 @@ final class RequestContext {
     /** Short id that ties a log line to the error a client saw. */
     String requestId() {
         return requestId;
+    }
+
+    /** For legacy requests, what the session id carries (verified); {@link LegacySession#NONE} otherwise. */
+    LegacySession session() {
+        return session;
     }
 
     ResponseChannel channel() {

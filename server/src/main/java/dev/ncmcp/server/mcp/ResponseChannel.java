@@ -73,6 +73,11 @@ final class ResponseChannel {
         return disconnected;
     }
 
+    /** Whether the client accepts {@code text/event-stream}, so server messages can precede the response. */
+    boolean streamAllowed() {
+        return streamAllowed;
+    }
+
     boolean streaming() {
         return sink != null;
     }

@@ -9,6 +9,7 @@ import dev.ncmcp.server.plugin.PluginRegistry;
 import dev.ncmcp.spi.Arguments;
 import dev.ncmcp.spi.Caller;
 import dev.ncmcp.spi.Content;
+import dev.ncmcp.spi.Elicitation;
 import dev.ncmcp.spi.ProgressReporter;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ToolDefinition;
@@ -27,10 +28,12 @@ final class ToolMethods {
 
     private final PluginRegistry registry;
     private final McpSettings settings;
+    private final Elicitations elicitations;
 
-    ToolMethods(PluginRegistry registry, McpSettings settings) {
+    ToolMethods(PluginRegistry registry, McpSettings settings, Elicitations elicitations) {
         this.registry = registry;
         this.settings = settings;
+        this.elicitations = elicitations;
     }
 
     JsonObject list(RequestContext context, JsonObject params) throws McpError {
@@ -60,21 +63,36 @@ final class ToolMethods {
             return Encoders.toolResult(ToolResult.error("Invalid arguments for tool " + name + ":\n- "
                     + String.join("\n- ", problems)));
         }
-        Invocation invocation = new Invocation(new Arguments(arguments), context, tool.requiredScopes());
+        CallElicitation elicitation = elicitations.forToolCall(context, name, arguments, params);
+        Invocation invocation = new Invocation(new Arguments(arguments), context, tool.requiredScopes(), elicitation);
+        JsonObject outcome;
         try {
             ToolResult result = registry.callInPluginContext(tool, () -> tool.handler().call(invocation));
             if (result == null) {
                 throw new IllegalStateException("tool handler returned null");
             }
-            return Encoders.toolResult(result);
+            outcome = Encoders.toolResult(result);
+        } catch (ElicitationSuspended e) {
+            outcome = null;
         } catch (ToolException e) {
-            return toolError(e);
+            outcome = toolError(e);
         } catch (Exception | LinkageError | AssertionError e) {
-            // the message may carry anything (paths, data, tokens): log it, never return it
-            LOG.log(Level.ERROR, "tool " + name + " failed (request id " + context.requestId() + ")", e);
-            return Encoders.toolResult(ToolResult.error("Internal error in tool " + name
-                    + " (request id " + context.requestId() + ")"));
+            outcome = internalError(name, context, e);
         }
+        // the handler asked for input: that decides the answer, even if it swallowed the suspension
+        JsonObject interruption = elicitation.interruption();
+        if (interruption != null) {
+            return interruption;
+        }
+        return outcome != null ? outcome
+                : internalError(name, context, new IllegalStateException("elicitation suspended without a request"));
+    }
+
+    private static JsonObject internalError(String name, RequestContext context, Throwable e) {
+        // the message may carry anything (paths, data, tokens): log it, never return it
+        LOG.log(Level.ERROR, "tool " + name + " failed (request id " + context.requestId() + ")", e);
+        return Encoders.toolResult(ToolResult.error("Internal error in tool " + name
+                + " (request id " + context.requestId() + ")"));
     }
 
     private static JsonObject toolError(ToolException e) {
@@ -93,13 +111,20 @@ final class ToolMethods {
         private final RequestContext context;
         private final ProgressReporter progress;
         private final Set<Scope> scopes;
+        private final Elicitation elicitation;
         private NextcloudClient nextcloud;
 
-        Invocation(Arguments arguments, RequestContext context, Set<Scope> scopes) {
+        Invocation(Arguments arguments, RequestContext context, Set<Scope> scopes, Elicitation elicitation) {
             this.arguments = arguments;
             this.context = context;
             this.scopes = scopes;
             this.progress = context.progress();
+            this.elicitation = elicitation;
+        }
+
+        @Override
+        public Elicitation elicitation() {
+            return elicitation;
         }
 
         @Override

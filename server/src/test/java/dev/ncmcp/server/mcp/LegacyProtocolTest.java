@@ -67,8 +67,8 @@ class LegacyProtocolTest {
         assertThat(result.getJsonObject("capabilities"), hasKey("tools"));
         assertThat(result.getString("instructions"), is("Test instructions"));
         String session = reply.headers().getOrDefault("mcp-session-id", "");
-        assertThat("an opaque session id for clients that expect one: " + session,
-                session.matches("[0-9a-f-]{36}"), is(true));
+        assertThat("an opaque (sealed) session id for clients that expect one: " + session,
+                session.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"), is(true));
     }
 
     @Test

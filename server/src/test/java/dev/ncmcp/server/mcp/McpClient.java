@@ -133,6 +133,9 @@ final class McpClient {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("Content-Type", "application/json");
         all.put("Accept", "application/json, text/event-stream");
+        // a fresh connection per request: a pooled connection the server closed after an earlier error reply
+        // (for example an unread body) must not make an unrelated test fail under load
+        all.put("Connection", "close");
         all.putAll(headers);
         Http1ClientRequest request = client.post("/mcp");
         all.forEach((name, value) -> {

@@ -1,6 +1,8 @@
 package dev.ncmcp.conformance;
 
 import dev.ncmcp.spi.Content;
+import dev.ncmcp.spi.Elicitation;
+import dev.ncmcp.spi.ElicitationResult;
 import dev.ncmcp.spi.NextcloudPlugin;
 import dev.ncmcp.spi.PromptDefinition;
 import dev.ncmcp.spi.PromptDefinition.PromptArgument;
@@ -15,13 +17,19 @@ import dev.ncmcp.spi.ScopeDefinition;
 import dev.ncmcp.spi.ToolAnnotations;
 import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolException;
+import dev.ncmcp.spi.ToolInvocation;
 import dev.ncmcp.spi.ToolResult;
 
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+
 import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -29,10 +37,12 @@ import java.util.Set;
  * conformance suite ({@code @modelcontextprotocol/conformance}) calls in its server scenarios, with
  * exactly the outputs it checks. It never talks to Nextcloud.
  *
- * <p>Deliberately absent: {@code test_tool_with_logging}, {@code test_sampling},
- * {@code test_elicitation*} — the sidecar offers neither logging nor sampling (deprecated or unused
- * in 2026-07-28) and elicitation comes later; those scenarios are expected failures
- * ({@code .ci/conformance-expected-failures.yml}).
+ * <p>The {@code test_elicitation*} tools ask through {@link dev.ncmcp.spi.Elicitation} (the suite's client
+ * speaks 2025-11-25, so the server sends {@code elicitation/create} on the call's SSE stream).
+ *
+ * <p>Deliberately absent: {@code test_tool_with_logging}, {@code test_sampling} — the sidecar offers
+ * neither logging nor sampling (deprecated or unused in 2026-07-28); those scenarios are expected
+ * failures ({@code .ci/conformance-expected-failures.yml}).
  */
 public final class ConformanceFixturesPlugin implements NextcloudPlugin {
 
@@ -102,6 +112,59 @@ public final class ConformanceFixturesPlugin implements NextcloudPlugin {
                             call.progress().report(100, 100.0, null);
                             return ToolResult.text("Progress test completed");
                         })
+                        .build(),
+                ToolDefinition.builder("test_elicitation")
+                        .title("Elicitation")
+                        .description("Asks the user for a username and an email address (conformance fixture).")
+                        .inputSchema("""
+                                {"type": "object",
+                                 "properties": {"message": {"type": "string", "description": "The message to show the user"}},
+                                 "required": ["message"]}""")
+                        .annotations(ToolAnnotations.READ_ONLY)
+                        .requires(READ)
+                        .handler(call -> elicit(call, "User response: ", call.arguments().string("message"), """
+                                {"type": "object",
+                                 "properties": {
+                                   "username": {"type": "string", "description": "User's response"},
+                                   "email": {"type": "string", "description": "User's email address"}
+                                 },
+                                 "required": ["username", "email"]}"""))
+                        .build(),
+                tool("test_elicitation_sep1034_defaults", "Elicitation defaults",
+                        "Asks for values of every primitive type, each with a default (conformance fixture, SEP-1034).")
+                        .handler(call -> elicit(call, "Elicitation completed: ",
+                                "Please review the pre-filled values", """
+                                {"type": "object",
+                                 "properties": {
+                                   "name": {"type": "string", "description": "User name", "default": "John Doe"},
+                                   "age": {"type": "integer", "description": "User age", "default": 30},
+                                   "score": {"type": "number", "description": "User score", "default": 95.5},
+                                   "status": {"type": "string", "description": "User status",
+                                              "enum": ["active", "inactive", "pending"], "default": "active"},
+                                   "verified": {"type": "boolean", "description": "Verification status", "default": true}
+                                 },
+                                 "required": []}"""))
+                        .build(),
+                tool("test_elicitation_sep1330_enums", "Elicitation enums",
+                        "Asks with every enum schema variant (conformance fixture, SEP-1330).")
+                        .handler(call -> elicit(call, "Elicitation completed: ", "Please choose options", """
+                                {"type": "object",
+                                 "properties": {
+                                   "untitledSingle": {"type": "string", "enum": ["option1", "option2", "option3"]},
+                                   "titledSingle": {"type": "string", "oneOf": [
+                                     {"const": "value1", "title": "First Option"},
+                                     {"const": "value2", "title": "Second Option"},
+                                     {"const": "value3", "title": "Third Option"}]},
+                                   "legacyEnum": {"type": "string", "enum": ["opt1", "opt2", "opt3"],
+                                                  "enumNames": ["Option One", "Option Two", "Option Three"]},
+                                   "untitledMulti": {"type": "array",
+                                                     "items": {"type": "string", "enum": ["option1", "option2", "option3"]}},
+                                   "titledMulti": {"type": "array", "items": {"anyOf": [
+                                     {"const": "value1", "title": "First Choice"},
+                                     {"const": "value2", "title": "Second Choice"},
+                                     {"const": "value3", "title": "Third Choice"}]}}
+                                 },
+                                 "required": []}"""))
                         .build(),
                 ToolDefinition.builder("json_schema_2020_12_tool")
                         .title("JSON Schema 2020-12")
@@ -200,6 +263,21 @@ public final class ConformanceFixturesPlugin implements NextcloudPlugin {
                 .inputSchema(NO_ARGS)
                 .annotations(ToolAnnotations.READ_ONLY)
                 .requires(READ);
+    }
+
+    /** Asks with a form and reports the answer; a tool error when the client cannot show forms. */
+    private static ToolResult elicit(ToolInvocation call, String prefix, String message, String schema)
+            throws ToolException {
+        Elicitation elicitation = call.elicitation();
+        if (!elicitation.supportsForm()) {
+            return ToolResult.error("This tool needs a client that supports elicitation (form mode)");
+        }
+        ElicitationResult result;
+        try (JsonReader reader = Json.createReader(new StringReader(schema))) {
+            result = elicitation.form(message, reader.readObject());
+        }
+        return ToolResult.text(prefix + "action=" + result.action().name().toLowerCase(Locale.ROOT)
+                + ", content=" + result.content());
     }
 
     private static ResourceDefinition resource(String uri, String name, String description, String mimeType,

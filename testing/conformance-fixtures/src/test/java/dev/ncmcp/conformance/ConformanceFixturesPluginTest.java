@@ -3,6 +3,8 @@ package dev.ncmcp.conformance;
 import dev.ncmcp.spi.Arguments;
 import dev.ncmcp.spi.Caller;
 import dev.ncmcp.spi.Content;
+import dev.ncmcp.spi.Elicitation;
+import dev.ncmcp.spi.ElicitationResult;
 import dev.ncmcp.spi.NextcloudPlugin;
 import dev.ncmcp.spi.ProgressReporter;
 import dev.ncmcp.spi.PromptDefinition;
@@ -15,6 +17,8 @@ import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolInvocation;
 import dev.ncmcp.spi.ToolResult;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -61,7 +65,8 @@ class ConformanceFixturesPluginTest {
         }
         assertEquals(Set.of("test_simple_text", "test_image_content", "test_audio_content",
                 "test_embedded_resource", "test_multiple_content_types", "test_error_handling",
-                "test_tool_with_progress", "json_schema_2020_12_tool"), toolNames);
+                "test_tool_with_progress", "json_schema_2020_12_tool", "test_elicitation",
+                "test_elicitation_sep1034_defaults", "test_elicitation_sep1330_enums"), toolNames);
         assertEquals(Set.of("test://static-text", "test://static-binary", "test://watched-resource"),
                 plugin.resources().stream().map(r -> r.uri()).collect(Collectors.toSet()));
         assertEquals(List.of("test://template/{id}/data"),
@@ -120,6 +125,78 @@ class ConformanceFixturesPluginTest {
         PromptResult result = prompt.handler().get(promptRequest(Map.of("arg1", "hello", "arg2", "world")));
         assertEquals(new Content.Text("Prompt with arguments: arg1='hello', arg2='world'"),
                 result.messages().get(0).content());
+    }
+
+    @Test
+    void elicitationToolsAskWithTheSuitesSchemasAndReportTheAnswer() throws Exception {
+        NextcloudPlugin plugin = new ConformanceFixturesPlugin();
+        List<JsonObject> asked = new ArrayList<>();
+        Elicitation answering = new Elicitation() {
+            @Override
+            public boolean supportsForm() {
+                return true;
+            }
+
+            @Override
+            public boolean supportsUrl() {
+                return false;
+            }
+
+            @Override
+            public ElicitationResult form(String message, JsonObject requestedSchema) {
+                asked.add(requestedSchema);
+                return ElicitationResult.accept(Json.createObjectBuilder().add("username", "u").build());
+            }
+
+            @Override
+            public ElicitationResult url(String message, String url) {
+                throw new AssertionError();
+            }
+        };
+        ToolResult result = tool(plugin, "test_elicitation").handler().call(invocation(
+                Json.createObjectBuilder().add("message", "Who?").build(), answering));
+        assertEquals("User response: action=accept, content={\"username\":\"u\"}",
+                ((Content.Text) result.content().get(0)).text());
+        assertEquals(List.of("username", "email"), asked.get(0).getJsonArray("required").stream()
+                .map(v -> ((jakarta.json.JsonString) v).getString()).toList());
+
+        tool(plugin, "test_elicitation_sep1034_defaults").handler().call(invocation(null, answering));
+        JsonObject defaults = asked.get(1).getJsonObject("properties");
+        assertEquals(30, defaults.getJsonObject("age").getInt("default"));
+        assertEquals(95.5, defaults.getJsonObject("score").getJsonNumber("default").doubleValue());
+        assertTrue(defaults.getJsonObject("verified").getBoolean("default"));
+
+        tool(plugin, "test_elicitation_sep1330_enums").handler().call(invocation(null, answering));
+        assertEquals(Set.of("untitledSingle", "titledSingle", "legacyEnum", "untitledMulti", "titledMulti"),
+                asked.get(2).getJsonObject("properties").keySet());
+
+        ToolResult unsupported = tool(plugin, "test_elicitation_sep1034_defaults").handler()
+                .call(invocation(null, Elicitation.UNSUPPORTED));
+        assertTrue(unsupported.isError());
+    }
+
+    private static ToolInvocation invocation(JsonObject arguments, Elicitation elicitation) {
+        return new ToolInvocation() {
+            @Override
+            public Arguments arguments() {
+                return new Arguments(arguments);
+            }
+
+            @Override
+            public NextcloudClient nextcloud() {
+                throw new UnsupportedOperationException("fixtures never use Nextcloud");
+            }
+
+            @Override
+            public Caller caller() {
+                return CALLER;
+            }
+
+            @Override
+            public Elicitation elicitation() {
+                return elicitation;
+            }
+        };
     }
 
     private static ToolDefinition tool(NextcloudPlugin plugin, String name) {
