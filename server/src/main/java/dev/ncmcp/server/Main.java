@@ -5,8 +5,12 @@ import dev.ncmcp.server.config.ConfigProblem;
 import dev.ncmcp.server.config.SidecarConfig;
 import dev.ncmcp.server.plugin.PluginLoadException;
 import dev.ncmcp.server.security.IdpUnavailableException;
+import dev.ncmcp.server.store.StoreCommands;
 
-/** Starts the sidecar: configuration → plugins → Nextcloud access → routes → listen. */
+/**
+ * Starts the sidecar: configuration → store → plugins → Nextcloud access → routes → listen. With
+ * {@code store rotate-keys} or {@code store purge} it runs that maintenance command instead.
+ */
 public final class Main {
 
     private static final System.Logger LOG = System.getLogger(Main.class.getName());
@@ -15,6 +19,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("store")) {
+            // maintenance commands: store rotate-keys | store purge
+            System.exit(StoreCommands.run(args, ConfigLoader.load(args)));
+            return;
+        }
         long started = System.nanoTime();
         Sidecar sidecar;
         try {

@@ -7,18 +7,24 @@ import dev.ncmcp.server.config.SidecarConfig;
 import dev.ncmcp.server.security.CallerResolver;
 import dev.ncmcp.server.mcp.McpService;
 import dev.ncmcp.server.mcp.McpSettings;
+import dev.ncmcp.server.nextcloud.ConnectionTools;
+import dev.ncmcp.server.nextcloud.LoginFlowV2;
 import dev.ncmcp.server.nextcloud.NextcloudAccess;
 import dev.ncmcp.server.mcp.OriginCheck;
 import dev.ncmcp.server.mcp.schema.JsonSchemaValidator;
+import dev.ncmcp.server.nextcloud.ConnectionTools;
+import dev.ncmcp.server.nextcloud.LoginFlowV2;
 import dev.ncmcp.server.nextcloud.NextcloudAccess;
 import dev.ncmcp.server.nextcloud.NextcloudAccessModes;
 import dev.ncmcp.server.nextcloud.NextcloudClientFactory;
 import dev.ncmcp.server.nextcloud.NextcloudHttpSettings;
 import dev.ncmcp.server.nextcloud.TokenExchanger;
+import dev.ncmcp.server.oauth.AuthorizationFacade;
 import dev.ncmcp.server.plugin.PluginRegistry;
 import dev.ncmcp.server.security.BearerAuthFeature;
 import dev.ncmcp.server.security.CallerResolver;
 import dev.ncmcp.server.security.Challenges;
+import dev.ncmcp.server.security.GrantScopedCallers;
 import dev.ncmcp.server.security.IdpMetadata;
 import dev.ncmcp.server.security.InsufficientScopeException;
 import dev.ncmcp.server.security.OAuthSettings;
@@ -28,6 +34,10 @@ import dev.ncmcp.server.security.SingleUserCallers;
 import dev.ncmcp.server.security.TokenCallers;
 import dev.ncmcp.server.security.TokenValidator;
 import dev.ncmcp.server.security.ValidatedToken;
+import dev.ncmcp.server.store.JdbcStore;
+import dev.ncmcp.server.store.Store;
+import dev.ncmcp.server.store.StorePurger;
+import dev.ncmcp.spi.NextcloudPlugin;
 import dev.ncmcp.spi.Scope;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -39,6 +49,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -59,32 +70,46 @@ public final class Sidecar implements AutoCloseable {
     private final TokenValidator tokens;
     private final NextcloudAccess nextcloudAccess;
     private final CallerResolver callers;
+    private final McpSettings mcpSettings;
     private final String nextcloudBaseUrl;
     private final String nextcloudUser;
+    private final AuthorizationFacade facade;
+    private final Store store;
+    private final StorePurger purger;
     private volatile WebServer server;
 
-    private Sidecar(SidecarConfig config, DemoNextcloud demo, PluginRegistry registry) {
+    private Sidecar(SidecarConfig config, DemoNextcloud demo, PluginRegistry registry, Store store,
+                    NextcloudClientFactory factory) {
         this.config = config;
         this.demo = demo;
         this.registry = registry;
+        this.store = store;
+        this.purger = store == null ? null : new StorePurger(store, config.store().purge());
         this.scopeFormat = new ScopeFormat(config.scopeSeparator());
         NextcloudConfig nextcloud = config.nextcloud();
-        this.nextcloudBaseUrl = demo != null ? demo.baseUrl() : nextcloud.url().orElseThrow().toString();
+        this.nextcloudBaseUrl = factory.baseUrl();
         this.nextcloudUser = demo != null ? DemoNextcloud.USER : nextcloud.user();
         if (config.security().mode() == SecurityConfig.Mode.OAUTH) {
             this.tokens = TokenValidator.create(oauthSettings(config.security()), this::mcpUrl);
             this.tokens.warmUp();
-            this.callers = new TokenCallers();
+            this.callers = nextcloud.mode() == NextcloudConfig.AuthMode.LOGIN_FLOW
+                    ? new GrantScopedCallers(new TokenCallers(), store.appPasswords())
+                    : new TokenCallers();
         } else {
             this.tokens = null;
             this.callers = new SingleUserCallers(nextcloudUser, registry.scopes());
         }
-        this.nextcloudAccess = nextcloudAccess(config, clientFactory(nextcloud));
+        this.nextcloudAccess = nextcloudAccess(config, factory);
+        this.facade = config.facade().enabled() ? AuthorizationFacade.create(config.facade(),
+                config.security().issuers().get(0), this::mcpUrl, registry.scopes().stream()
+                        .filter(scope -> !scope.isOpenId()).map(scopeFormat::render).toList(), store)
+                : null;
+        this.mcpSettings = buildMcpSettings();
     }
 
-    private NextcloudClientFactory clientFactory(NextcloudConfig nextcloud) {
+    private static NextcloudClientFactory clientFactory(NextcloudConfig nextcloud, String baseUrl) {
         return NextcloudClientFactory.create(NextcloudHttpSettings.builder()
-                .baseUrl(nextcloudBaseUrl)
+                .baseUrl(baseUrl)
                 .verifyTls(nextcloud.verifyTls())
                 .caBundle(nextcloud.caBundle())
                 .connectTimeout(nextcloud.connectTimeout())
@@ -120,6 +145,7 @@ public final class Sidecar implements AutoCloseable {
                         config.scopeSeparator(), Clock.systemUTC());
                 yield NextcloudAccessModes.tokenExchange(factory, exchanger, callerToken);
             }
+            case LOGIN_FLOW -> NextcloudAccessModes.loginFlow(factory, store.appPasswords());
         };
     }
 
@@ -135,13 +161,35 @@ public final class Sidecar implements AutoCloseable {
                 security.clockSkew(), security.cacheTtl(), security.userinfo(), userinfoScopes, security.userClaim());
     }
 
-    /** Loads plugins and prepares everything; starts the demo Nextcloud when none is configured. */
+    /**
+     * Loads plugins and prepares everything: the demo Nextcloud when none is configured, the store when
+     * a feature keeps state (login-flow mode, the OAuth facade).
+     */
     public static Sidecar create(SidecarConfig config) {
-        PluginRegistry registry = PluginRegistry.load(config.pluginDirectory(), JsonSchemaValidator::verify);
         DemoNextcloud demo = config.nextcloud().demo() ? DemoNextcloud.start() : null;
+        Store store = null;
         try {
-            return new Sidecar(config, demo, registry);
+            NextcloudConfig nextcloud = config.nextcloud();
+            NextcloudClientFactory factory = clientFactory(nextcloud,
+                    demo != null ? demo.baseUrl() : nextcloud.url().orElseThrow().toString());
+            boolean loginFlow = nextcloud.mode() == NextcloudConfig.AuthMode.LOGIN_FLOW;
+            if (loginFlow || config.facade().enabled()) {
+                store = JdbcStore.open(config.store());
+            }
+            AtomicReference<PluginRegistry> loaded = new AtomicReference<>();
+            List<NextcloudPlugin> builtIn = loginFlow
+                    ? List.of(new ConnectionTools(new LoginFlowV2(factory, nextcloud.publicUrl()),
+                            store.appPasswords(), store.loginFlows(), () -> loaded.get().scopes(),
+                            config.scopeSeparator(), Clock.systemUTC()))
+                    : List.of();
+            PluginRegistry registry = PluginRegistry.load(config.pluginDirectory(), JsonSchemaValidator::verify,
+                    builtIn);
+            loaded.set(registry);
+            return new Sidecar(config, demo, registry, store, factory);
         } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
             if (demo != null) {
                 demo.close();
             }
@@ -165,20 +213,35 @@ public final class Sidecar implements AutoCloseable {
                     + "is not available");
         }
         this.server = started;
+        if (purger != null) {
+            purger.start();
+        }
+        if (facade != null) {
+            try {
+                facade.warmUp();
+            } catch (RuntimeException e) {
+                started.stop();
+                throw e;
+            }
+        }
         return this;
     }
 
     /** The routes of the sidecar, in one place. */
     static void routing(HttpRouting.Builder routing, Sidecar sidecar) {
         Challenges challenges = new Challenges(sidecar::metadataUrl, sidecar.scopeFormat);
-        routing.addFeature(new OriginCheck(sidecar.mcpSettings()));
+        routing.addFeature(new OriginCheck(sidecar.mcpSettings));
         if (sidecar.tokens != null) {
             routing.addFeature(new BearerAuthFeature(sidecar.tokens, challenges, sidecar.challengeScopes()));
         }
+        if (sidecar.facade != null) {
+            routing.register("/.well-known", sidecar.facade.metadataService())
+                    .register("/oauth", sidecar.facade);
+        }
         routing.register("/.well-known", new ProtectedResourceMetadata(sidecar::mcpUrl,
-                        sidecar.config.security().issuers().stream().map(URI::toString).toList(),
+                        sidecar.authorizationServers(),
                         sidecar.registry.scopes(), sidecar.scopeFormat, DOCUMENTATION))
-                .register("/mcp", new McpService(sidecar.mcpSettings(), sidecar.registry, sidecar.callers,
+                .register("/mcp", new McpService(sidecar.mcpSettings, sidecar.registry, sidecar.callers,
                         sidecar.nextcloudAccess))
                 .error(InsufficientScopeException.class, challenges::insufficientScope);
     }
@@ -190,12 +253,13 @@ public final class Sidecar implements AutoCloseable {
         return read.isEmpty() ? registry.scopes() : read;
     }
 
-    McpSettings mcpSettings() {
+    private McpSettings buildMcpSettings() {
         List<String> origins = config.allowedOrigins().isEmpty() ? McpSettings.LOCAL_ORIGINS : config.allowedOrigins();
-        return McpSettings.defaults(NAME, Version.current())
+        McpSettings settings = McpSettings.defaults(NAME, Version.current())
                 .withInstructions(instructions())
                 .withAllowedOrigins(origins)
                 .withAllowedHosts(config.allowedHosts());
+        return config.stateKey().map(settings::withStateKey).orElse(settings);
     }
 
     private String instructions() {
@@ -224,6 +288,29 @@ public final class Sidecar implements AutoCloseable {
         return registry;
     }
 
+    /** The IdP's issuers, or the facade's issuer (read when the PRM is first served, once the port is known). */
+    private List<String> authorizationServers() {
+        if (facade == null) {
+            return config.security().issuers().stream().map(URI::toString).toList();
+        }
+        return new java.util.AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return List.of(facade.issuer()).get(index);
+            }
+
+            @Override
+            public int size() {
+                return 1;
+            }
+        };
+    }
+
+    /** The authorization-server facade, or empty when {@code oauth.facade.enabled} is off. */
+    public Optional<AuthorizationFacade> authorizationFacade() {
+        return Optional.ofNullable(facade);
+    }
+
     public boolean authenticated() {
         return tokens != null;
     }
@@ -245,6 +332,12 @@ public final class Sidecar implements AutoCloseable {
         WebServer running = server;
         if (running != null) {
             running.stop();
+        }
+        if (purger != null) {
+            purger.close();
+        }
+        if (store != null) {
+            store.close();
         }
         if (demo != null) {
             demo.close();

@@ -22,10 +22,12 @@ import java.util.Optional;
  * @param exchangeAudience {@code nextcloud.exchange.audience}: the audience token exchange asks for
  * @param exchangeScopes   {@code nextcloud.exchange.scopes}: extra scopes for token exchange (e.g. one that
  *                         maps that audience)
+ * @param publicUrl        {@code nextcloud.public.url}: Nextcloud as users' browsers reach it, when the
+ *                         sidecar uses an internal address (Login Flow v2 URLs are rewritten to it)
  */
 public record NextcloudConfig(Optional<URI> url, AuthMode mode, String user, String password, boolean verifyTls,
                               Path caBundle, Duration connectTimeout, Duration requestTimeout, int retries,
-                              String exchangeAudience, List<String> exchangeScopes) {
+                              String exchangeAudience, List<String> exchangeScopes, Optional<URI> publicUrl) {
 
     /** {@code nextcloud.auth.mode}. */
     public enum AuthMode {
@@ -34,7 +36,9 @@ public record NextcloudConfig(Optional<URI> url, AuthMode mode, String user, Str
         /** The caller's bearer token is forwarded to Nextcloud (user_oidc). */
         BEARER("bearer"),
         /** RFC 8693: the caller's token is exchanged for one with Nextcloud's audience. */
-        TOKEN_EXCHANGE("token-exchange");
+        TOKEN_EXCHANGE("token-exchange"),
+        /** Per-user app passwords obtained through Login Flow v2 and kept encrypted in the store. */
+        LOGIN_FLOW("login-flow");
 
         private final String key;
 
@@ -52,15 +56,13 @@ public record NextcloudConfig(Optional<URI> url, AuthMode mode, String user, Str
                     return mode;
                 }
             }
-            String planned = value.equals("login-flow") ? " ('login-flow' is planned but not available in this "
-                    + "version)" : "";
-            throw ConfigProblem.forKey("nextcloud.auth.mode", "unknown mode '" + value + "'" + planned
-                    + "; supported: app-password, bearer, token-exchange");
+            throw ConfigProblem.forKey("nextcloud.auth.mode", "unknown mode '" + value + "'; supported: "
+                    + "app-password, bearer, token-exchange, login-flow");
         }
     }
 
     static NextcloudConfig from(ConfigValues values) {
-        Optional<URI> url = values.text("nextcloud.url").map(NextcloudConfig::parseUrl);
+        Optional<URI> url = values.text("nextcloud.url").map(text -> parseUrl(text, "nextcloud.url"));
         AuthMode mode = AuthMode.parse(values.text("nextcloud.auth.mode", "app-password"));
         String user = values.text("nextcloud.user", "");
         String password = values.text("nextcloud.password", "");
@@ -83,19 +85,20 @@ public record NextcloudConfig(Optional<URI> url, AuthMode mode, String user, Str
                 Duration.ofSeconds(values.integer("nextcloud.timeout.request", 30, 1, 3600)),
                 values.integer("nextcloud.retries", 2, 0, 10),
                 values.text("nextcloud.exchange.audience", "nextcloud"),
-                values.list("nextcloud.exchange.scopes", List.of()));
+                values.list("nextcloud.exchange.scopes", List.of()),
+                values.text("nextcloud.public.url").map(text -> parseUrl(text, "nextcloud.public.url")));
     }
 
-    private static URI parseUrl(String text) {
+    private static URI parseUrl(String text, String key) {
         try {
             URI uri = URI.create(text);
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw ConfigProblem.forKey("nextcloud.url", "expected an http(s) URL such as https://cloud.example.com, "
+                throw ConfigProblem.forKey(key, "expected an http(s) URL such as https://cloud.example.com, "
                         + "got '" + text + "'");
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw ConfigProblem.forKey("nextcloud.url", "not a URL: '" + text + "'");
+            throw ConfigProblem.forKey(key, "not a URL: '" + text + "'");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ncmcp.server.config;
 
+import dev.ncmcp.server.store.StoreConfig;
 import io.helidon.config.Config;
 
 import java.net.URI;
@@ -21,10 +22,15 @@ import java.util.Optional;
  * @param scopeSeparator  {@code security.scopes.separator}, ':' or '.'
  * @param security        {@code security.*}
  * @param nextcloud       {@code nextcloud.*}
+ * @param facade          {@code oauth.facade.*}
+ * @param stateKey        {@code mcp.state.key}: base64 HMAC key (32+ bytes) sealing MRTR request state and
+ *                        legacy session ids; replicas behind one load balancer need the same key
+ * @param store           {@code store.*}: the database for per-user grants and the OAuth facade
  */
 public record SidecarConfig(Config server, String host, int port, Optional<URI> publicUrl,
                             List<String> allowedOrigins, List<String> allowedHosts, Path pluginDirectory,
-                            char scopeSeparator, SecurityConfig security, NextcloudConfig nextcloud) {
+                            char scopeSeparator, SecurityConfig security, NextcloudConfig nextcloud,
+                            FacadeConfig facade, Optional<byte[]> stateKey, StoreConfig store) {
 
     public static SidecarConfig from(Config root) {
         ConfigValues values = new ConfigValues(root);
@@ -48,16 +54,41 @@ public record SidecarConfig(Config server, String host, int port, Optional<URI> 
             throw ConfigProblem.forKey("nextcloud.auth.mode", "'" + nextcloud.mode().key() + "' uses the caller's "
                     + "token, so it needs security.mode oauth");
         }
+        if (nextcloud.mode() == NextcloudConfig.AuthMode.LOGIN_FLOW && security.mode() != SecurityConfig.Mode.OAUTH) {
+            throw ConfigProblem.forKey("nextcloud.auth.mode", "'login-flow' keeps one Nextcloud connection per "
+                    + "authenticated user, so it needs security.mode oauth");
+        }
         if (nextcloud.mode() == NextcloudConfig.AuthMode.TOKEN_EXCHANGE
                 && (security.clientId() == null || security.clientSecret() == null)) {
             throw ConfigProblem.forKey("security.client.id", "token exchange needs the sidecar's own client at the "
                     + "identity provider: set security.client.id and security.client.secret");
         }
+        FacadeConfig facade = FacadeConfig.from(values);
+        if (facade.enabled() && security.mode() != SecurityConfig.Mode.OAUTH) {
+            throw ConfigProblem.forKey("oauth.facade.enabled", "the authorization-server facade needs security.mode "
+                    + "oauth (it hands out the identity provider's tokens)");
+        }
         return new SidecarConfig(root.get("server"), host, port, publicUrl,
                 values.list("mcp.origins", List.of()),
                 values.list("mcp.hosts", List.of("localhost", "127.0.0.1", "[::1]")),
                 values.text("plugins.directory").map(Path::of).orElseGet(SidecarConfig::defaultPluginDirectory),
-                separator.charAt(0), security, nextcloud);
+                separator.charAt(0), security, nextcloud, facade, readStateKey(values), StoreConfig.from(root));
+    }
+
+    private static Optional<byte[]> readStateKey(ConfigValues values) {
+        return values.text("mcp.state.key").map(text -> {
+            byte[] key;
+            try {
+                key = java.util.Base64.getDecoder().decode(text);
+            } catch (IllegalArgumentException e) {
+                throw ConfigProblem.forKey("mcp.state.key", "not base64");
+            }
+            if (key.length < 32) {
+                throw ConfigProblem.forKey("mcp.state.key", "needs at least 32 bytes (44 base64 characters), got "
+                        + key.length);
+            }
+            return key;
+        });
     }
 
     /** {@code plugins/} beside the running jar, as laid out by the build and the container image. */

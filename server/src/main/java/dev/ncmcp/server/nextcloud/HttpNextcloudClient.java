@@ -50,7 +50,7 @@ final class HttpNextcloudClient implements NextcloudClient {
      * "CORS requires basic auth" (captured on NC31), so bearer clients always send it.
      */
     private NextcloudRequest withOcsHeaderForBearer(NextcloudRequest request) {
-        if (!authorization.startsWith("Bearer ") || request.header("OCS-APIREQUEST") != null) {
+        if (authorization == null || !authorization.startsWith("Bearer ") || request.header("OCS-APIREQUEST") != null) {
             return request;
         }
         Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());

@@ -1,5 +1,6 @@
 package dev.ncmcp.server.nextcloud;
 
+import dev.ncmcp.server.store.AppPasswords;
 import dev.ncmcp.spi.ToolException.Kind;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
 import dev.ncmcp.spi.nextcloud.NextcloudException;
@@ -31,6 +32,16 @@ public final class NextcloudAccessModes {
                                                 Function<ServerRequest, Optional<String>> callerToken) {
         return (request, caller, scopes) -> factory.bearer(caller.nextcloudUser(),
                 exchanger.exchange(caller.subject(), token(callerToken, request), scopes));
+    }
+
+    /** {@code login-flow}: each user's own app password, obtained through Login Flow v2 and stored encrypted. */
+    public static NextcloudAccess loginFlow(NextcloudClientFactory factory, AppPasswords grants) {
+        return (request, caller, scopes) -> {
+            AppPasswords.Grant grant = grants.find(caller.subject()).orElseThrow(() -> new NextcloudException(
+                    Kind.AUTHENTICATION, "Nextcloud is not connected for this user yet. Call nc_auth_provision_access "
+                    + "to connect the user's Nextcloud account, then try again."));
+            return factory.appPassword(grant.nextcloudUser(), grant.appPassword());
+        };
     }
 
     private static String token(Function<ServerRequest, Optional<String>> callerToken, ServerRequest request)

@@ -33,6 +33,11 @@ public final class NextcloudClientFactory {
         return new HttpNextcloudClient(http, principals, login, "Basic " + token);
     }
 
+    /** A client without credentials, for the public endpoints of Login Flow v2. */
+    public NextcloudClient anonymous() {
+        return new HttpNextcloudClient(http, principals, "anonymous", null);
+    }
+
     /** A client that forwards a bearer token (used by the bearer and token-exchange modes). */
     public NextcloudClient bearer(String login, String accessToken) {
         return new HttpNextcloudClient(http, principals, login, "Bearer " + accessToken);

@@ -50,7 +50,17 @@ public final class PluginRegistry {
 
     /** Loads the classpath plugins and the jars in {@code directory} (may be null). */
     public static PluginRegistry load(Path directory, Function<JsonObject, List<String>> schemaProblems) {
-        return new PluginRegistry(PluginLoader.load(directory), schemaProblems);
+        return load(directory, schemaProblems, List.of());
+    }
+
+    /** The same, plus plugins the server itself provides (e.g. the connection tools of login-flow mode). */
+    public static PluginRegistry load(Path directory, Function<JsonObject, List<String>> schemaProblems,
+                                      List<NextcloudPlugin> builtIn) {
+        List<LoadedPlugin> plugins = new ArrayList<>();
+        builtIn.forEach(plugin -> plugins.add(new LoadedPlugin(plugin, "built-in",
+                plugin.getClass().getClassLoader())));
+        plugins.addAll(PluginLoader.load(directory));
+        return new PluginRegistry(plugins, schemaProblems);
     }
 
     /** A registry of the given plugins as if found on the classpath; schemas are not verified. */

@@ -97,7 +97,7 @@ class TokenValidatorTest {
         ValidatedToken validated = validator().validate(token);
         assertThat(validated.subject(), is("f3a1-alice"));
         assertThat(validated.username(), is("alice"));
-        assertThat(validated.scopes(), is(Set.of(Scope.read("notes"), Scope.write("notes"))));
+        assertThat(validated.scopes(), is(Set.of(Scope.OPENID, Scope.read("notes"), Scope.write("notes"))));
         assertThat(validated.rawScopes(), is(Set.of("openid", "notes:read", "notes.write")));
         assertThat(validated.expiresAt(), is(START.plusSeconds(300)));
         assertThat(validated.token(), is(token));
@@ -273,7 +273,7 @@ class TokenValidatorTest {
         ValidatedToken validated = validator().validate("opaque-1");
         assertThat(validated.subject(), is("f3a1-alice"));
         assertThat(validated.username(), is("alice"));
-        assertThat(validated.scopes(), is(Set.of(Scope.read("notes"))));
+        assertThat(validated.scopes(), is(Set.of(Scope.OPENID, Scope.read("notes"))));
         assertThat(idp.count("introspect"), is(1));
     }
 
@@ -387,7 +387,8 @@ class TokenValidatorTest {
         assertThat(fromScp.rawScopes(), is(Set.of("calendar.read", "deck:write", "profile")));
         ValidatedToken none = validator.validate(JwtMinter.sign(rs256, claims().add("scope", "openid email")
                 .build()));
-        assertThat(none.scopes(), is(empty()));
+        assertThat("openid grants only the connection tools, no application scope", none.scopes(),
+                is(Set.of(Scope.OPENID)));
         assertThat(none.rawScopes(), is(Set.of("openid", "email")));
     }
 

@@ -91,8 +91,10 @@ public final class SidecarProcess implements AutoCloseable {
         Map<String, String> env = builder.environment();
         // Demo mode unless the caller says otherwise: never inherit a real Nextcloud from the environment.
         env.keySet().removeIf(k -> k.startsWith("NEXTCLOUD_") || k.startsWith("SERVER_") || k.startsWith("SECURITY_")
+                || k.startsWith("STORE_") || k.startsWith("OAUTH_")
                 || k.equals("PLUGINS_DIRECTORY"));
         env.put("SERVER_PORT", Integer.toString(port));
+        env.put("STORE_DATA", storeDirectory().toString());
         env.put("SERVER_HOST", "127.0.0.1");
         if (!options.extraPluginJars().isEmpty()) {
             env.put("PLUGINS_DIRECTORY", pluginsDirectory(options.extraPluginJars()).toString());
@@ -237,6 +239,15 @@ public final class SidecarProcess implements AutoCloseable {
 
     private static Path ensure(Path dir) throws IOException {
         return Files.createDirectories(dir);
+    }
+
+    /** A fresh directory for the sidecar's store (SQLite file and key), never the working tree. */
+    private static Path storeDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("ncmcp-store-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static Map<String, String> env(String... keyValues) {

@@ -70,6 +70,9 @@ public final class Keycloak implements AutoCloseable {
     public static final String CLI_CLIENT = KeycloakRealm.CLI_CLIENT;
     public static final String USER = "alice";
     public static final String PASSWORD = "alice-pw";
+    /** A second user, for tests that two users never see each other's data. */
+    public static final String SECOND_USER = "bob";
+    public static final String SECOND_PASSWORD = "bob-pw";
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin";
 

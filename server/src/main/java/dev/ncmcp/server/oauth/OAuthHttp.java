@@ -1,0 +1,115 @@
+package dev.ncmcp.server.oauth;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The facade's HTTP client towards the identity provider: 5 s to connect, 15 s per request, no redirects, bodies
+ * capped at 1 MiB. Logs method, URL and status only; tokens and secrets travel in headers and bodies, never logged.
+ */
+final class OAuthHttp {
+    private static final System.Logger LOG = System.getLogger(OAuthHttp.class.getName());
+    private static final int MAX_BODY = 1 << 20;
+
+    /** A response: status, body (possibly empty) and the {@code Retry-After} header if any. */
+    record Response(int status, String body, Optional<String> retryAfter) {
+
+        /** The body as a JSON object; empty when it is not one. */
+        Optional<JsonObject> json() {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return Optional.of(reader.readObject());
+            } catch (JsonException | IllegalStateException e) {
+                return Optional.empty();
+            }
+        }
+
+        /** The OAuth {@code error} code of an error body, or {@code "http_<status>"}. */
+        String error() {
+            return json().map(o -> o.getString("error", null)).orElse("http_" + status);
+        }
+    }
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((URLEncoder.encode(user, StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(password, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    Response get(URI uri, String authorization) throws IOException {
+        return send(base(uri, authorization).GET().build());
+    }
+
+    Response delete(URI uri, String authorization) throws IOException {
+        return send(base(uri, authorization).DELETE().build());
+    }
+
+    Response postForm(URI uri, String authorization, Map<String, String> fields) throws IOException {
+        return send(base(uri, authorization).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields), StandardCharsets.UTF_8)).build());
+    }
+
+    Response postJson(URI uri, String authorization, JsonObject body) throws IOException {
+        return send(base(uri, authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
+    }
+
+    private static HttpRequest.Builder base(URI uri, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
+                .header("Accept", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
+    }
+
+    private Response send(HttpRequest request) throws IOException {
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            byte[] bytes;
+            try (InputStream in = response.body()) {
+                bytes = in.readNBytes(MAX_BODY + 1);
+            }
+            if (bytes.length > MAX_BODY) {
+                throw new IOException(request.uri() + " answered with more than " + MAX_BODY + " bytes");
+            }
+            LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.uri() + " -> "
+                    + response.statusCode());
+            return new Response(response.statusCode(), new String(bytes, StandardCharsets.UTF_8),
+                    response.headers().firstValue("Retry-After"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while calling " + request.uri(), e);
+        } catch (IOException e) {
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IOException(request.method() + " " + request.uri() + ": " + detail, e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.ncmcp.server.oauth;
+
+import dev.ncmcp.server.store.AppPasswords;
+import dev.ncmcp.server.store.AuthorizationCodes;
+import dev.ncmcp.server.store.ClientRegistrations;
+import dev.ncmcp.server.store.IdpClients;
+import dev.ncmcp.server.store.LoginFlows;
+import dev.ncmcp.server.store.PendingAuthorizations;
+import dev.ncmcp.server.store.RefreshTokens;
+import dev.ncmcp.server.store.Store;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A {@link Store} in memory, for the facade's routing tests (the JDBC store has its own contract tests).
+ */
+public final class MemoryStore implements Store {
+    private static final System.Logger LOG = System.getLogger(MemoryStore.class.getName());
+
+    private final Map<String, AppPasswords.Grant> appPasswords = new ConcurrentHashMap<>();
+    private final Map<String, LoginFlows.Session> loginFlows = new ConcurrentHashMap<>();
+    private final Map<String, PendingAuthorizations.Pending> pending = new ConcurrentHashMap<>();
+    private final Map<String, AuthorizationCodes.Code> codes = new ConcurrentHashMap<>();
+    private final Map<String, ClientRegistrations.Registration> registrations = new ConcurrentHashMap<>();
+    private final Map<String, IdpClients.Client> idpClients = new ConcurrentHashMap<>();
+    private final Map<String, RefreshTokens.Grant> refreshTokens = new ConcurrentHashMap<>();
+
+    /** A memory store for production use as a stop-gap: warns that state is lost on restart. */
+    public static MemoryStore create() {
+        LOG.log(System.Logger.Level.WARNING, "OAuth facade state is kept in memory: registrations, codes and "
+                + "refresh tokens are lost on restart and not shared between replicas");
+        return new MemoryStore();
+    }
+
+    MemoryStore() {
+    }
+
+    @Override
+    public AppPasswords appPasswords() {
+        return new AppPasswords() {
+            public Optional<Grant> find(String subject) {
+                return Optional.ofNullable(appPasswords.get(subject));
+            }
+
+            public void save(Grant grant) {
+                appPasswords.put(grant.subject(), grant);
+            }
+
+            public boolean delete(String subject) {
+                return appPasswords.remove(subject) != null;
+            }
+        };
+    }
+
+    @Override
+    public LoginFlows loginFlows() {
+        return new LoginFlows() {
+            public Optional<Session> find(String subject) {
+                return Optional.ofNullable(loginFlows.get(subject));
+            }
+
+            public void save(Session session) {
+                loginFlows.put(session.subject(), session);
+            }
+
+            public boolean delete(String subject) {
+                return loginFlows.remove(subject) != null;
+            }
+        };
+    }
+
+    @Override
+    public PendingAuthorizations pendingAuthorizations() {
+        return new PendingAuthorizations() {
+            public void save(Pending value) {
+                pending.put(value.state(), value);
+            }
+
+            public Optional<Pending> take(String state) {
+                return Optional.ofNullable(pending.remove(state));
+            }
+        };
+    }
+
+    @Override
+    public AuthorizationCodes authorizationCodes() {
+        return new AuthorizationCodes() {
+            public void save(String value, Code code) {
+                codes.put(value, code);
+            }
+
+            public Optional<Code> redeem(String value, Instant now) {
+                return Optional.ofNullable(codes.remove(value)).filter(code -> code.expiresAt().isAfter(now));
+            }
+        };
+    }
+
+    @Override
+    public ClientRegistrations clientRegistrations() {
+        return new ClientRegistrations() {
+            public Optional<Registration> find(String clientId) {
+                return Optional.ofNullable(registrations.get(clientId));
+            }
+
+            public void save(Registration registration) {
+                registrations.put(registration.clientId(), registration);
+            }
+
+            public boolean delete(String clientId) {
+                return registrations.remove(clientId) != null;
+            }
+        };
+    }
+
+    @Override
+    public IdpClients idpClients() {
+        return new IdpClients() {
+            public Optional<Client> find(String issuer) {
+                return Optional.ofNullable(idpClients.get(issuer));
+            }
+
+            public void save(Client client) {
+                idpClients.put(client.issuer(), client);
+            }
+
+            public boolean delete(String issuer) {
+                return idpClients.remove(issuer) != null;
+            }
+        };
+    }
+
+    @Override
+    public RefreshTokens refreshTokens() {
+        return new RefreshTokens() {
+            public void save(String value, Grant grant) {
+                refreshTokens.put(value, grant);
+            }
+
+            public Optional<Grant> take(String value, Instant now) {
+                return Optional.ofNullable(refreshTokens.remove(value)).filter(g -> g.expiresAt().isAfter(now));
+            }
+        };
+    }
+
+    @Override
+    public int purgeExpired(Instant now) {
+        int before = pending.size() + codes.size() + refreshTokens.size() + registrations.size();
+        pending.values().removeIf(p -> !p.expiresAt().isAfter(now));
+        codes.values().removeIf(c -> !c.expiresAt().isAfter(now));
+        refreshTokens.values().removeIf(g -> !g.expiresAt().isAfter(now));
+        registrations.values().removeIf(r -> r.expiresAt() != null && !r.expiresAt().isAfter(now));
+        return before - (pending.size() + codes.size() + refreshTokens.size() + registrations.size());
+    }
+
+    @Override
+    public void close() {
+    }
+}
