@@ -239,8 +239,7 @@ public final class Sidecar implements AutoCloseable {
                     .register("/oauth", sidecar.facade);
         }
         routing.register("/.well-known", new ProtectedResourceMetadata(sidecar::mcpUrl,
-                        sidecar.authorizationServers(),
-                        sidecar.registry.scopes(), sidecar.scopeFormat, DOCUMENTATION))
+                        sidecar::authorizationServers, sidecar.registry.scopes(), sidecar.scopeFormat, DOCUMENTATION))
                 .register("/mcp", new McpService(sidecar.mcpSettings, sidecar.registry, sidecar.callers,
                         sidecar.nextcloudAccess))
                 .error(InsufficientScopeException.class, challenges::insufficientScope);
@@ -263,9 +262,15 @@ public final class Sidecar implements AutoCloseable {
     }
 
     private String instructions() {
-        String text = "Tools act on the user's Nextcloud (" + nextcloudBaseUrl + ") as user '" + nextcloudUser
-                + "'. Read before you write: update tools take the etag returned by get tools, and a conflict means "
-                + "the object changed since it was read.";
+        String who = switch (config.nextcloud().mode()) {
+            case APP_PASSWORD -> "as user '" + nextcloudUser + "'";
+            case BEARER, TOKEN_EXCHANGE -> "as the signed-in user";
+            case LOGIN_FLOW -> "as the signed-in user, once they connected their account with "
+                    + "nc_auth_provision_access";
+        };
+        String text = "Tools act on the user's Nextcloud (" + nextcloudBaseUrl + ") " + who + ". Read before you "
+                + "write: update tools take the etag returned by get tools, and a conflict means the object changed "
+                + "since it was read.";
         return demo == null ? text : "DEMO MODE against a simulated Nextcloud with sample data; nothing is kept. "
                 + text;
     }
@@ -288,22 +293,11 @@ public final class Sidecar implements AutoCloseable {
         return registry;
     }
 
-    /** The IdP's issuers, or the facade's issuer (read when the PRM is first served, once the port is known). */
+    /** The IdP's issuers, or the facade's issuer (known once the port is, so asked when the PRM is served). */
     private List<String> authorizationServers() {
-        if (facade == null) {
-            return config.security().issuers().stream().map(URI::toString).toList();
-        }
-        return new java.util.AbstractList<>() {
-            @Override
-            public String get(int index) {
-                return List.of(facade.issuer()).get(index);
-            }
-
-            @Override
-            public int size() {
-                return 1;
-            }
-        };
+        return facade == null
+                ? config.security().issuers().stream().map(URI::toString).toList()
+                : List.of(facade.issuer());
     }
 
     /** The authorization-server facade, or empty when {@code oauth.facade.enabled} is off. */

@@ -23,12 +23,14 @@ public final class ProtectedResourceMetadata implements HttpService {
     private final Supplier<JsonObject> document;
 
     /**
-     * @param resource the MCP endpoint URL; a supplier because with {@code server.port: 0} it is known only
-     *                 once the server listens
+     * @param resource             the MCP endpoint URL; a supplier because with {@code server.port: 0} it is
+     *                             known only once the server listens
+     * @param authorizationServers the issuers clients should use (the facade's issuer also depends on the port)
      */
-    public ProtectedResourceMetadata(Supplier<URI> resource, List<String> authorizationServers,
+    public ProtectedResourceMetadata(Supplier<URI> resource, Supplier<List<String>> authorizationServers,
                                      SortedSet<dev.ncmcp.spi.Scope> scopes, ScopeFormat format, String documentation) {
-        this.document = memoize(() -> build(resource.get(), authorizationServers, scopes, format, documentation));
+        this.document = memoize(() -> build(resource.get(), authorizationServers.get(), scopes, format,
+                documentation));
     }
 
     private static JsonObject build(URI resource, List<String> authorizationServers,
