@@ -3,13 +3,15 @@ package dev.ncmcp.server;
 import dev.ncmcp.server.config.ConfigLoader;
 import dev.ncmcp.server.config.ConfigProblem;
 import dev.ncmcp.server.config.SidecarConfig;
+import dev.ncmcp.server.oauth.OAuthCommands;
 import dev.ncmcp.server.plugin.PluginLoadException;
 import dev.ncmcp.server.security.IdpUnavailableException;
 import dev.ncmcp.server.store.StoreCommands;
 
 /**
  * Starts the sidecar: configuration → store → plugins → Nextcloud access → routes → listen. With
- * {@code store rotate-keys} or {@code store purge} it runs that maintenance command instead.
+ * {@code store rotate-keys}, {@code store purge} or {@code oauth delete-client} it runs that maintenance
+ * command instead.
  */
 public final class Main {
 
@@ -22,6 +24,11 @@ public final class Main {
         if (args.length > 0 && args[0].equals("store")) {
             // maintenance commands: store rotate-keys | store purge
             System.exit(StoreCommands.run(args, ConfigLoader.load(args)));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("oauth")) {
+            // oauth delete-client: RFC 7592 deletion of the sidecar's own client at the identity provider
+            System.exit(OAuthCommands.run(args, ConfigLoader.load(args)));
             return;
         }
         long started = System.nanoTime();
