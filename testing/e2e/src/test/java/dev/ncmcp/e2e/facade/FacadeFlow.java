@@ -192,7 +192,13 @@ final class FacadeFlow {
 
     /** A successful authorization: the sidecar's one-time code and what the client must send with it. */
     record Authorization(String clientId, String redirectUri, String verifier, String state, String code,
-                         String iss, Map<String, String> redirectParams, boolean sawLogin, boolean sawIdpConsent) {
+                         String iss, Map<String, String> redirectParams, boolean sawLogin, boolean sawIdpConsent,
+                         List<String> visited) {
+        /** The sidecar callback URL the IdP sent the browser to (with the IdP's code and state). */
+        String callbackUrl() {
+            return visited.stream().filter(u -> u.contains("/oauth/callback?")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the browser never visited the callback: " + visited));
+        }
     }
 
     /**
@@ -200,12 +206,22 @@ final class FacadeFlow {
      * consent if shown) → sidecar callback → redirect to {@code redirectUri}; fails unless a code comes back.
      */
     Authorization authorize(String clientId, String redirectUri) {
+        return authorize(clientId, redirectUri, true);
+    }
+
+    /**
+     * @param sendRedirectUri false to leave {@code redirect_uri} out of the authorization request (allowed when the
+     *                        client registered exactly one); the browser then stops at {@code redirectUri}
+     */
+    Authorization authorize(String clientId, String redirectUri, boolean sendRedirectUri) {
         String verifier = randomVerifier();
         String state = randomVerifier();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
         query.put("client_id", clientId);
-        query.put("redirect_uri", redirectUri);
+        if (sendRedirectUri) {
+            query.put("redirect_uri", redirectUri);
+        }
         query.put("scope", allScopes());
         query.put("state", state);
         query.put("code_challenge", s256(verifier));
@@ -266,7 +282,7 @@ final class FacadeFlow {
             throw new AssertionError("state mismatch: sent " + state + ", got " + params);
         }
         return new Authorization(clientId, redirectUri, verifier, state, params.get("code"), params.get("iss"),
-                params, sawLogin, sawIdpConsent);
+                params, sawLogin, sawIdpConsent, List.copyOf(browser.visited));
     }
 
     /** The authorization_code token request (public client: no Authorization header). */
@@ -422,6 +438,8 @@ final class FacadeFlow {
     /** A user agent: its own cookie jar (name → value, as a browser on one loopback host would send), no JS. */
     final class Browser {
         private final Map<String, String> cookies = new LinkedHashMap<>();
+        /** Every URL requested, in order. */
+        final List<String> visited = new ArrayList<>();
 
         /** A page, or the redirect to the client's redirect URI that ended the walk. */
         record Result(String url, int status, String html, URI redirect) {
@@ -445,6 +463,7 @@ final class FacadeFlow {
                 request.header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(formBody));
             }
+            visited.add(url);
             Reply reply = send(request.build());
             for (String line : reply.headers().getOrDefault("set-cookie", List.of())) {
                 String[] parts = line.split(";");
