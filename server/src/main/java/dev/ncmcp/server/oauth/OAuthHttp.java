@@ -1,18 +1,18 @@
 package dev.ncmcp.server.oauth;
 
+import dev.ncmcp.server.security.IdpExchange;
+
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -26,7 +26,6 @@ import java.util.stream.Collectors;
  */
 final class OAuthHttp {
     private static final System.Logger LOG = System.getLogger(OAuthHttp.class.getName());
-    private static final int MAX_BODY = 1 << 20;
 
     /** A response: status, body (possibly empty) and the {@code Retry-After} header if any. */
     record Response(int status, String body, Optional<String> retryAfter) {
@@ -91,25 +90,7 @@ final class OAuthHttp {
     }
 
     private Response send(HttpRequest request) throws IOException {
-        try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            byte[] bytes;
-            try (InputStream in = response.body()) {
-                bytes = in.readNBytes(MAX_BODY + 1);
-            }
-            if (bytes.length > MAX_BODY) {
-                throw new IOException(request.uri() + " answered with more than " + MAX_BODY + " bytes");
-            }
-            LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.uri() + " -> "
-                    + response.statusCode());
-            return new Response(response.statusCode(), new String(bytes, StandardCharsets.UTF_8),
-                    response.headers().firstValue("Retry-After"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while calling " + request.uri(), e);
-        } catch (IOException e) {
-            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new IOException(request.method() + " " + request.uri() + ": " + detail, e);
-        }
+        IdpExchange.Answer answer = IdpExchange.send(client, request, LOG, request.method() + " " + request.uri());
+        return new Response(answer.status(), answer.body(), answer.headers().firstValue("Retry-After"));
     }
 }

@@ -6,12 +6,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -24,7 +22,6 @@ final class IdpHttp {
     private static final System.Logger LOG = System.getLogger(IdpHttp.class.getName());
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    private static final int MAX_BODY = 1 << 20;
 
     /** A response: status and body (text, possibly empty). */
     record Response(int status, String body) {
@@ -72,24 +69,7 @@ final class IdpHttp {
     }
 
     private Response send(HttpRequest request) throws IOException {
-        try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            byte[] bytes;
-            try (InputStream in = response.body()) {
-                bytes = in.readNBytes(MAX_BODY + 1);
-            }
-            if (bytes.length > MAX_BODY) {
-                throw new IOException(request.uri() + " answered with more than " + MAX_BODY + " bytes");
-            }
-            LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.uri() + " -> "
-                    + response.statusCode());
-            return new Response(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while calling " + request.uri(), e);
-        } catch (IOException e) {
-            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new IOException(request.uri() + ": " + detail, e);
-        }
+        IdpExchange.Answer answer = IdpExchange.send(client, request, LOG, request.uri().toString());
+        return new Response(answer.status(), answer.body());
     }
 }

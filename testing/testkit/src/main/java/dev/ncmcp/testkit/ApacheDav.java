@@ -1,17 +1,12 @@
 package dev.ncmcp.testkit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -77,7 +72,7 @@ public final class ApacheDav implements AutoCloseable {
                 return startIn(dir);
             } catch (IOException e) {
                 last = e;
-                deleteTree(dir);
+                ServerSupport.deleteTreeQuietly(dir);
             }
         }
         throw last;
@@ -104,18 +99,18 @@ public final class ApacheDav implements AutoCloseable {
 
     /** Apache's error log so far, for failure messages. */
     public String errorLog() {
-        return readQuietly(serverRoot.resolve("logs/error.log"));
+        return ServerSupport.readQuietly(serverRoot.resolve("logs/error.log"));
     }
 
     /** Apache's access log so far ({@code client user "request line" status bytes}). */
     public String accessLog() {
-        return readQuietly(serverRoot.resolve("logs/access.log"));
+        return ServerSupport.readQuietly(serverRoot.resolve("logs/access.log"));
     }
 
     @Override
     public void close() {
         stop(process);
-        deleteTree(serverRoot);
+        ServerSupport.deleteTreeQuietly(serverRoot);
     }
 
     private static ApacheDav startIn(Path dir) throws IOException {
@@ -123,8 +118,8 @@ public final class ApacheDav implements AutoCloseable {
             Files.createDirectories(dir.resolve(sub));
         }
         writeUsers(dir.resolve("users"));
-        int port = freePort();
-        boolean root = isRoot();
+        int port = ServerSupport.freePort();
+        boolean root = ServerSupport.isRoot();
         String runAs = root ? workerUser() : null;
         Path conf = dir.resolve("httpd.conf");
         Files.writeString(conf, config(dir, port, runAs), StandardCharsets.UTF_8);
@@ -139,15 +134,15 @@ public final class ApacheDav implements AutoCloseable {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                String console = readQuietly(dir.resolve("logs/console.log"));
-                String error = readQuietly(dir.resolve("logs/error.log"));
+                String console = ServerSupport.readQuietly(dir.resolve("logs/console.log"));
+                String error = ServerSupport.readQuietly(dir.resolve("logs/error.log"));
                 throw new IOException("apache2 exited with " + process.exitValue() + " while starting: "
                         + console.strip() + " " + error.strip());
             }
             if (answers(port)) {
                 return dav;
             }
-            sleep(50);
+            ServerSupport.sleep(50, "interrupted while waiting for apache2");
         }
         stop(process);
         throw new IOException("apache2 did not answer on port " + port + " within " + STARTUP_TIMEOUT);
@@ -226,13 +221,9 @@ public final class ApacheDav implements AutoCloseable {
         }
     }
 
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
     /** Apache refuses to serve as root; its workers run as www-data (or nobody) instead. */
     private static String workerUser() throws IOException {
-        String passwd = readQuietly(Path.of("/etc/passwd"));
+        String passwd = ServerSupport.readQuietly(Path.of("/etc/passwd"));
         for (String candidate : List.of("www-data", "nobody", "daemon")) {
             if (passwd.lines().anyMatch(line -> line.startsWith(candidate + ":"))) {
                 return candidate;
@@ -242,7 +233,7 @@ public final class ApacheDav implements AutoCloseable {
     }
 
     private static String groupOf(String user) {
-        String group = readQuietly(Path.of("/etc/group"));
+        String group = ServerSupport.readQuietly(Path.of("/etc/group"));
         if (group.lines().anyMatch(line -> line.startsWith(user + ":"))) {
             return user;
         }
@@ -271,13 +262,6 @@ public final class ApacheDav implements AutoCloseable {
         Files.setPosixFilePermissions(dir.resolve("users"), PosixFilePermissions.fromString("rw-r--r--"));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
     private static boolean answers(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
@@ -302,46 +286,6 @@ public final class ApacheDav implements AutoCloseable {
             if (child.isAlive()) {
                 child.destroyForcibly();
             }
-        }
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        } catch (IOException | UncheckedIOException e) {
-            return "";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for apache2", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // best effort: a temp directory left behind is not worth failing a test for
         }
     }
 

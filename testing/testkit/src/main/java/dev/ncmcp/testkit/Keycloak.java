@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,12 +21,9 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -210,17 +205,17 @@ public final class Keycloak implements AutoCloseable {
             Duration buildTime = buildIfNeeded(home);
 
             Path data = home.resolve("data");
-            deleteTree(data);
+            ServerSupport.deleteTree(data);
             Path imports = Files.createDirectories(data.resolve("import"));
             writeJson(imports.resolve(REALM + "-realm.json"), KeycloakRealm.generate(REALM, scopes));
             if (otherRealm) {
                 writeJson(imports.resolve(OTHER_REALM + "-realm.json"), KeycloakRealm.generate(OTHER_REALM, scopes));
             }
 
-            int httpPort = freePort();
-            int managementPort = freePort();
+            int httpPort = ServerSupport.freePort();
+            int managementPort = ServerSupport.freePort();
             while (managementPort == httpPort) {
-                managementPort = freePort();
+                managementPort = ServerSupport.freePort();
             }
             Path log = home.resolve("ncmcp-keycloak.log");
             List<String> command = List.of("bash", home.resolve("bin/kc.sh").toString(), "start", "--optimized",
@@ -287,7 +282,7 @@ public final class Keycloak implements AutoCloseable {
                 System.out.println("[keycloak] waiting for another JVM's Keycloak in " + home + " to stop");
                 told = true;
             }
-            sleep(500);
+            ServerSupport.sleep(500, "interrupted");
         }
     }
 
@@ -381,7 +376,7 @@ public final class Keycloak implements AutoCloseable {
                 destroyTree(process);
                 throw new IllegalStateException("interrupted while waiting for Keycloak");
             }
-            sleep(250);
+            ServerSupport.sleep(250, "interrupted");
         }
         destroyTree(process);
         throw new IllegalStateException("Keycloak was not ready (" + ready + " answered no 200) within " + timeout
@@ -752,43 +747,6 @@ public final class Keycloak implements AutoCloseable {
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(no log at " + file + ": " + e.getMessage() + ")";
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -2,14 +2,9 @@ package dev.ncmcp.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
@@ -76,7 +71,7 @@ public final class Postgres implements AutoCloseable {
                 return startIn(dir, bin);
             } catch (IOException e) {
                 last = e;
-                deleteTree(dir);
+                ServerSupport.deleteTreeQuietly(dir);
             }
         }
         throw last;
@@ -121,7 +116,7 @@ public final class Postgres implements AutoCloseable {
 
     /** The server's log so far, for failure messages. */
     public String log() {
-        return readQuietly(dir.resolve("postgres.log"));
+        return ServerSupport.readQuietly(dir.resolve("postgres.log"));
     }
 
     @Override
@@ -154,7 +149,7 @@ public final class Postgres implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-        deleteTree(dir);
+        ServerSupport.deleteTreeQuietly(dir);
     }
 
     /** The newest {@code /usr/lib/postgresql/<version>/bin} with initdb, postgres and createdb. */
@@ -188,7 +183,7 @@ public final class Postgres implements AutoCloseable {
     }
 
     private static Postgres startIn(Path dir, Path bin) throws IOException {
-        String runAs = isRoot() ? "postgres" : null;
+        String runAs = ServerSupport.isRoot() ? "postgres" : null;
         Path data = dir.resolve("data");
         Path pwfile = dir.resolve("pwfile");
         Files.writeString(pwfile, PASSWORD + "\n", StandardCharsets.UTF_8);
@@ -198,7 +193,7 @@ public final class Postgres implements AutoCloseable {
         run(asUser(runAs, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER,
                 "--pwfile=" + pwfile, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8",
                 "--locale=C", "--no-sync")), Map.of(), true);
-        int port = freePort();
+        int port = ServerSupport.freePort();
         List<String> command = asUser(runAs, List.of(bin.resolve("postgres").toString(), "-D", data.toString(),
                 "-p", Integer.toString(port), "-k", dir.toString(), "-c", "listen_addresses=127.0.0.1",
                 "-c", "fsync=off", "-c", "full_page_writes=off", "-c", "max_connections=200",
@@ -219,7 +214,7 @@ public final class Postgres implements AutoCloseable {
                 return postgres;
             } catch (IOException e) {
                 notYet = e;
-                sleep(100);
+                ServerSupport.sleep(100, "interrupted while waiting for postgres");
             }
         }
         String log = postgres.log();
@@ -268,63 +263,12 @@ public final class Postgres implements AutoCloseable {
         }
     }
 
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
     /** PostgreSQL refuses to run as root: the postgres user gets the directory (mode 0700). */
     private static void handOver(Path dir, String user) throws IOException {
         UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         Files.setOwner(dir, owner);
         Files.setOwner(dir.resolve("pwfile"), owner);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        } catch (IOException | UncheckedIOException e) {
-            return "";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for postgres", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // best effort: a temp directory left behind is not worth failing a test for
-        }
     }
 
     @Override
