@@ -211,6 +211,8 @@ public final class AuthorizationFacade implements HttpService {
         Map<String, List<String>> params = parse(request.query().rawValue());
         String clientId = single(params, "client_id");
         String redirectUri = single(params, "redirect_uri");
+        // RFC 6749 §4.1.3: the token request must repeat redirect_uri exactly when this request carried it
+        boolean redirectUriGiven = redirectUri != null;
         if (clientId == null) {
             FacadePages.error(response, Status.BAD_REQUEST_400, "The request names no client (client_id missing or "
                     + "repeated).");
@@ -245,8 +247,8 @@ public final class AuthorizationFacade implements HttpService {
         }
         String resourceParam = single(params, "resource");
         String consentId = Secrets.random();
-        pending.save(new PendingAuthorizations.Pending(consentId, clientId, redirectUri, clientState,
-                single(params, "code_challenge"), String.join(" ", requested),
+        pending.save(new PendingAuthorizations.Pending(consentId, clientId, redirectUri, redirectUriGiven,
+                clientState, single(params, "code_challenge"), String.join(" ", requested),
                 resourceParam != null ? resourceParam : resource.get().toString(), Secrets.random(),
                 clock.instant().plus(PENDING_TTL)));
         FacadePages.consent(response, consentId, client, redirectUri, List.copyOf(requested),
@@ -359,8 +361,8 @@ public final class AuthorizationFacade implements HttpService {
         }
         String idpState = Secrets.random();
         pending.save(new PendingAuthorizations.Pending(idpState, request0.clientId(), request0.redirectUri(),
-                request0.clientState(), request0.codeChallenge(), request0.scope(), request0.resource(),
-                request0.idpCodeVerifier(), clock.instant().plus(PENDING_TTL)));
+                request0.redirectUriGiven(), request0.clientState(), request0.codeChallenge(), request0.scope(),
+                request0.resource(), request0.idpCodeVerifier(), clock.instant().plus(PENDING_TTL)));
         Set<String> idpScopes = new LinkedHashSet<>();
         idpScopes.add("openid");
         for (String scope : request0.scope().split(" ")) {
@@ -445,9 +447,10 @@ public final class AuthorizationFacade implements HttpService {
         JsonObject json = tokens.get();
         Instant now = clock.instant();
         String code = Secrets.random();
-        codes.save(code, new AuthorizationCodes.Code(parked.clientId(), parked.redirectUri(), parked.codeChallenge(),
-                json.getString("scope", parked.scope()), parked.resource(), subject(json),
-                json.getString("access_token"), json.getString("refresh_token", null),
+        codes.save(code, new AuthorizationCodes.Code(parked.clientId(), parked.redirectUri(),
+                parked.redirectUriGiven(), parked.codeChallenge(), json.getString("scope", parked.scope()),
+                parked.resource(), subject(json), json.getString("access_token"),
+                json.getString("refresh_token", null),
                 now.plusSeconds(longValue(json, "expires_in", 300)), now.plus(config.codesTtl())));
         Map<String, String> query = new LinkedHashMap<>();
         query.put("code", code);
@@ -540,13 +543,25 @@ public final class AuthorizationFacade implements HttpService {
         }
         ClientResolver.Client client = tokenClient(form);
         Instant now = clock.instant();
-        AuthorizationCodes.Code grant = codes.redeem(code, now).orElseThrow(() -> TokenError.grant(
-                "the authorization code is invalid, expired or was already used"));
+        String family = Secrets.random();
+        AuthorizationCodes.Code grant = switch (codes.redeem(code, now, family)) {
+            case AuthorizationCodes.Redemption.Redeemed redeemed -> redeemed.code();
+            case AuthorizationCodes.Redemption.Reused reused -> {
+                // RFC 6749 §4.1.2: a code used twice SHOULD revoke the tokens issued from it
+                int revoked = refreshTokens.revokeFamily(reused.familyId(), now.plus(DEFAULT_REFRESH_TTL));
+                LOG.log(System.Logger.Level.WARNING, "OAuth facade: an authorization code was presented again; "
+                        + "revoked the refresh tokens issued from it (" + revoked + " active)");
+                throw TokenError.grant("the authorization code is invalid, expired or was already used");
+            }
+            case AuthorizationCodes.Redemption.Unknown unknown -> throw TokenError.grant(
+                    "the authorization code is invalid, expired or was already used");
+        };
         if (!grant.clientId().equals(client.id())) {
             throw TokenError.grant("the authorization code was issued to another client");
         }
         String redirectUri = single(form, "redirect_uri");
-        if (redirectUri == null || !redirectUri.equals(grant.redirectUri())) {
+        if (grant.redirectUriGiven() ? !grant.redirectUri().equals(redirectUri)
+                : redirectUri != null && !redirectUri.equals(grant.redirectUri())) {
             throw TokenError.grant("redirect_uri does not match the authorization request");
         }
         if (!Secrets.verifierMatches(verifier, grant.codeChallenge())) {
@@ -560,8 +575,11 @@ public final class AuthorizationFacade implements HttpService {
         String refresh = null;
         if (grant.idpRefreshToken() != null && client.metadata().grantTypes().contains("refresh_token")) {
             refresh = Secrets.random();
-            refreshTokens.save(refresh, new RefreshTokens.Grant(client.id(), grant.subject(), grant.scope(),
-                    grant.resource(), grant.idpRefreshToken(), now.plus(DEFAULT_REFRESH_TTL)));
+            if (!refreshTokens.save(refresh, new RefreshTokens.Grant(client.id(), grant.subject(), grant.scope(),
+                    grant.resource(), grant.idpRefreshToken(), family, now.plus(DEFAULT_REFRESH_TTL)))) {
+                // the code was presented again while this request was on its way: its tokens are revoked
+                throw TokenError.grant("the authorization code was used more than once");
+            }
         }
         return tokenResponse(grant.idpAccessToken(),
                 Math.max(0, Duration.between(now, grant.accessExpiresAt()).toSeconds()), grant.scope(), refresh);
@@ -574,8 +592,18 @@ public final class AuthorizationFacade implements HttpService {
         }
         ClientResolver.Client client = tokenClient(form);
         Instant now = clock.instant();
-        RefreshTokens.Grant grant = refreshTokens.take(presented, now).orElseThrow(() -> TokenError.grant(
-                "the refresh token is invalid, expired or was already used"));
+        RefreshTokens.Grant grant = switch (refreshTokens.use(presented, now)) {
+            case RefreshTokens.Use.Active active -> active.grant();
+            case RefreshTokens.Use.Replayed replayed -> {
+                // OAuth 2.1 §4.3.1, RFC 9700 §4.14.2: whoever replays, the chain's active token is revoked too
+                int revoked = refreshTokens.revokeFamily(replayed.familyId(), now.plus(DEFAULT_REFRESH_TTL));
+                LOG.log(System.Logger.Level.WARNING, "OAuth facade: a used refresh token was presented again; "
+                        + "revoked its chain (" + revoked + " active)");
+                throw TokenError.grant("the refresh token is invalid, expired or was already used");
+            }
+            case RefreshTokens.Use.Unknown unknown -> throw TokenError.grant(
+                    "the refresh token is invalid, expired or was already used");
+        };
         if (!grant.clientId().equals(client.id())) {
             throw TokenError.grant("the refresh token was issued to another client");
         }
@@ -625,9 +653,12 @@ public final class AuthorizationFacade implements HttpService {
         JsonObject json = tokens.get();
         String grantedScope = json.getString("scope", grant.scope());
         String rotated = Secrets.random();
-        refreshTokens.save(rotated, new RefreshTokens.Grant(client.id(), grant.subject(), grantedScope,
-                grant.resource(), json.getString("refresh_token", grant.idpRefreshToken()),
-                now.plus(DEFAULT_REFRESH_TTL)));
+        if (!refreshTokens.save(rotated, new RefreshTokens.Grant(client.id(), grant.subject(), grantedScope,
+                grant.resource(), json.getString("refresh_token", grant.idpRefreshToken()), grant.familyId(),
+                now.plus(DEFAULT_REFRESH_TTL)))) {
+            // the presented token was replayed while this request was at the IdP: the whole chain is revoked
+            throw TokenError.grant("the refresh token was revoked");
+        }
         return tokenResponse(json.getString("access_token"), longValue(json, "expires_in", 300), grantedScope,
                 rotated);
     }

@@ -143,6 +143,15 @@ final class Jdbc {
         return value == null ? NULL_TIME : value.toEpochMilli();
     }
 
+    /** A boolean as BIGINT 0/1 (portable between SQLite and PostgreSQL). */
+    static Object flag(boolean value) {
+        return value ? 1L : 0L;
+    }
+
+    static boolean flag(ResultSet rs, String column) throws SQLException {
+        return rs.getLong(column) != 0;
+    }
+
     static Instant time(ResultSet rs, String column) throws SQLException {
         long millis = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(millis);

@@ -131,7 +131,7 @@ public final class JdbcStore implements Store {
         return db.transaction("purge expired rows", c -> {
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (String table : new String[] {"login_flows", "pending_authorizations", "authorization_codes",
-                    "refresh_tokens"}) {
+                    "refresh_tokens", "used_refresh_tokens", "redeemed_codes", "revoked_token_families"}) {
                 counts.put(table, Jdbc.execute(c, "DELETE FROM " + table + " WHERE expires_at <= ?", millis));
             }
             counts.put("client_registrations", Jdbc.execute(c,

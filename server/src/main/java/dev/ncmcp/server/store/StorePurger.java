@@ -11,7 +11,8 @@ import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.WARNING;
 
 /**
- * Deletes expired login flows, pending authorizations, codes, refresh tokens and cached client metadata
+ * Deletes expired login flows, pending authorizations, codes, refresh tokens (and the records of used ones and of
+ * revoked families) and cached client metadata
  * every {@code store.purge} seconds, on a virtual thread. Counts are logged at DEBUG; a failed run is
  * logged at WARNING and the next run tries again.
  */

@@ -95,11 +95,75 @@ class AuthorizationFacadeTest {
         assertThat(second.getString("access_token"), not(is(issued.getString("access_token"))));
         assertThat(second.getString("refresh_token"), not(is(refresh)));
 
-        HttpResponse<String> replay = facade.token(refreshForm(client, refresh));
-        assertThat(replay.statusCode(), is(400));
-        assertThat(json(replay).getString("error"), is("invalid_grant"));
         HttpResponse<String> third = facade.token(refreshForm(client, second.getString("refresh_token")));
         assertThat(third.body(), third.statusCode(), is(200));
+        assertThat(json(third).getString("refresh_token"), not(is(second.getString("refresh_token"))));
+    }
+
+    @Test
+    void aReplayedRefreshTokenRevokesItsChain() {
+        String client = facade.register(CLIENT_REDIRECT);
+        String refresh1 = json(facade.redeem(client, facade.authorize(client, CLIENT_REDIRECT, VERIFIER, "s")
+                .get("code"), CLIENT_REDIRECT, VERIFIER)).getString("refresh_token");
+        String other = json(facade.redeem(client, facade.authorize(client, CLIENT_REDIRECT, VERIFIER, "s")
+                .get("code"), CLIENT_REDIRECT, VERIFIER)).getString("refresh_token");
+        HttpResponse<String> first = facade.token(refreshForm(client, refresh1));
+        assertThat(first.body(), first.statusCode(), is(200));
+        String refresh2 = json(first).getString("refresh_token");
+
+        HttpResponse<String> replay = facade.token(refreshForm(client, refresh1));
+        assertThat(replay.statusCode(), is(400));
+        assertThat(json(replay).getString("error"), is("invalid_grant"));
+        HttpResponse<String> revoked = facade.token(refreshForm(client, refresh2));
+        assertThat("the active token of the replayed chain is revoked", revoked.statusCode(), is(400));
+        assertThat(json(revoked).getString("error"), is("invalid_grant"));
+        HttpResponse<String> untouched = facade.token(refreshForm(client, other));
+        assertThat("another chain of the same client is not: " + untouched.body(), untouched.statusCode(), is(200));
+    }
+
+    @Test
+    void aReusedCodeRevokesTheRefreshTokenIssuedAtItsFirstUse() {
+        String client = facade.register(CLIENT_REDIRECT);
+        String code = facade.authorize(client, CLIENT_REDIRECT, VERIFIER, "s").get("code");
+        HttpResponse<String> tokens = facade.redeem(client, code, CLIENT_REDIRECT, VERIFIER);
+        assertThat(tokens.body(), tokens.statusCode(), is(200));
+        String refresh1 = json(tokens).getString("refresh_token");
+        String refresh2 = json(facade.token(refreshForm(client, refresh1))).getString("refresh_token");
+
+        HttpResponse<String> again = facade.redeem(client, code, CLIENT_REDIRECT, VERIFIER);
+        assertThat(again.statusCode(), is(400));
+        assertThat(json(again).getString("error"), is("invalid_grant"));
+        HttpResponse<String> revoked = facade.token(refreshForm(client, refresh2));
+        assertThat("the chain started by the code is revoked", revoked.statusCode(), is(400));
+        assertThat(json(revoked).getString("error"), is("invalid_grant"));
+    }
+
+    @Test
+    void redirectUriIsRequiredAtTheTokenEndpointExactlyWhenTheAuthorizationRequestHadIt() {
+        String client = facade.register(CLIENT_REDIRECT);
+        String withoutRedirect = facade.authorizeUrl(client, CLIENT_REDIRECT, VERIFIER, "s")
+                .replaceAll("&redirect_uri=[^&]*", "");
+        assertThat(withoutRedirect, not(containsString("redirect_uri")));
+
+        Map<String, String> defaulted = facade.authorize(withoutRedirect);
+        assertThat(defaulted.get("location"), startsWith(CLIENT_REDIRECT + "?"));
+        HttpResponse<String> none = facade.redeem(client, defaulted.get("code"), null, VERIFIER);
+        assertThat("neither request names it (RFC 6749 §4.1.3): " + none.body(), none.statusCode(), is(200));
+
+        Map<String, String> defaultedThenNamed = facade.authorize(withoutRedirect);
+        HttpResponse<String> named = facade.redeem(client, defaultedThenNamed.get("code"), CLIENT_REDIRECT, VERIFIER);
+        assertThat("naming the (only) registered URI anyway: " + named.body(), named.statusCode(), is(200));
+
+        Map<String, String> defaultedThenOther = facade.authorize(withoutRedirect);
+        HttpResponse<String> other = facade.redeem(client, defaultedThenOther.get("code"),
+                "http://127.0.0.1:33333/other", VERIFIER);
+        assertThat("naming another URI", other.statusCode(), is(400));
+        assertThat(json(other).getString("error"), is("invalid_grant"));
+
+        Map<String, String> given = facade.authorize(client, CLIENT_REDIRECT, VERIFIER, "s");
+        HttpResponse<String> omitted = facade.redeem(client, given.get("code"), null, VERIFIER);
+        assertThat("the authorization request had it, the token request not", omitted.statusCode(), is(400));
+        assertThat(json(omitted).getString("error"), is("invalid_grant"));
     }
 
     @Test

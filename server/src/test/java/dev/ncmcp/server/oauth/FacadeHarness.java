@@ -168,7 +168,12 @@ final class FacadeHarness implements AutoCloseable {
 
     /** The whole browser leg: authorize, consent, IdP login, callback; returns the redirect to the client. */
     Map<String, String> authorize(String clientId, String redirect, String verifier, String state) {
-        URI idpRequest = consentAndGoToIdp(authorizeUrl(clientId, redirect, verifier, state));
+        return authorize(authorizeUrl(clientId, redirect, verifier, state));
+    }
+
+    /** {@link #authorize(String, String, String, String)} for a given authorization request URL. */
+    Map<String, String> authorize(String authorizeUrl) {
+        URI idpRequest = consentAndGoToIdp(authorizeUrl);
         String code = idp.approve(idpRequest);
         String idpState = query(idpRequest.toString()).get("state");
         HttpResponse<String> back = get(base() + "/oauth/callback?code=" + code + "&state=" + idpState + "&iss="
@@ -189,7 +194,9 @@ final class FacadeHarness implements AutoCloseable {
         form.put("grant_type", "authorization_code");
         form.put("client_id", clientId);
         form.put("code", code);
-        form.put("redirect_uri", redirect);
+        if (redirect != null) {
+            form.put("redirect_uri", redirect);
+        }
         form.put("code_verifier", verifier);
         return token(form);
     }

@@ -27,6 +27,13 @@ public final class MemoryStore implements Store {
     private final Map<String, ClientRegistrations.Registration> registrations = new ConcurrentHashMap<>();
     private final Map<String, IdpClients.Client> idpClients = new ConcurrentHashMap<>();
     private final Map<String, RefreshTokens.Grant> refreshTokens = new ConcurrentHashMap<>();
+    /** Used refresh tokens and redeemed codes: value → family, until they would have expired. */
+    private final Map<String, Remembered> usedRefreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, Remembered> redeemedCodes = new ConcurrentHashMap<>();
+    private final Map<String, Instant> revokedFamilies = new ConcurrentHashMap<>();
+
+    private record Remembered(String familyId, Instant expiresAt) {
+    }
 
     /** A memory store for production use as a stop-gap: warns that state is lost on restart. */
     public static MemoryStore create() {
@@ -92,8 +99,20 @@ public final class MemoryStore implements Store {
                 codes.put(value, code);
             }
 
-            public Optional<Code> redeem(String value, Instant now) {
-                return Optional.ofNullable(codes.remove(value)).filter(code -> code.expiresAt().isAfter(now));
+            public Redemption redeem(String value, Instant now, String familyId) {
+                synchronized (MemoryStore.this) {
+                    Code code = codes.remove(value);
+                    if (code != null) {
+                        if (!code.expiresAt().isAfter(now)) {
+                            return new Redemption.Unknown();
+                        }
+                        redeemedCodes.put(value, new Remembered(familyId, code.expiresAt()));
+                        return new Redemption.Redeemed(code);
+                    }
+                    Remembered redeemed = redeemedCodes.get(value);
+                    return redeemed != null && redeemed.expiresAt().isAfter(now)
+                            ? new Redemption.Reused(redeemed.familyId()) : new Redemption.Unknown();
+                }
             }
         };
     }
@@ -135,24 +154,57 @@ public final class MemoryStore implements Store {
     @Override
     public RefreshTokens refreshTokens() {
         return new RefreshTokens() {
-            public void save(String value, Grant grant) {
-                refreshTokens.put(value, grant);
+            public boolean save(String value, Grant grant) {
+                synchronized (MemoryStore.this) {
+                    usedRefreshTokens.remove(value);
+                    if (revokedFamilies.containsKey(grant.familyId())) {
+                        return false;
+                    }
+                    refreshTokens.put(value, grant);
+                    return true;
+                }
             }
 
-            public Optional<Grant> take(String value, Instant now) {
-                return Optional.ofNullable(refreshTokens.remove(value)).filter(g -> g.expiresAt().isAfter(now));
+            public Use use(String value, Instant now) {
+                synchronized (MemoryStore.this) {
+                    Grant grant = refreshTokens.remove(value);
+                    if (grant != null) {
+                        if (!grant.expiresAt().isAfter(now)) {
+                            return new Use.Unknown();
+                        }
+                        usedRefreshTokens.put(value, new Remembered(grant.familyId(), grant.expiresAt()));
+                        return new Use.Active(grant);
+                    }
+                    Remembered used = usedRefreshTokens.get(value);
+                    return used != null && used.expiresAt().isAfter(now) ? new Use.Replayed(used.familyId())
+                            : new Use.Unknown();
+                }
+            }
+
+            public int revokeFamily(String familyId, Instant until) {
+                synchronized (MemoryStore.this) {
+                    revokedFamilies.merge(familyId, until, (a, b) -> a.isAfter(b) ? a : b);
+                    int before = refreshTokens.size();
+                    refreshTokens.values().removeIf(g -> g.familyId().equals(familyId));
+                    return before - refreshTokens.size();
+                }
             }
         };
     }
 
     @Override
-    public int purgeExpired(Instant now) {
-        int before = pending.size() + codes.size() + refreshTokens.size() + registrations.size();
+    public synchronized int purgeExpired(Instant now) {
+        int before = pending.size() + codes.size() + refreshTokens.size() + registrations.size()
+                + usedRefreshTokens.size() + redeemedCodes.size() + revokedFamilies.size();
         pending.values().removeIf(p -> !p.expiresAt().isAfter(now));
         codes.values().removeIf(c -> !c.expiresAt().isAfter(now));
         refreshTokens.values().removeIf(g -> !g.expiresAt().isAfter(now));
         registrations.values().removeIf(r -> r.expiresAt() != null && !r.expiresAt().isAfter(now));
-        return before - (pending.size() + codes.size() + refreshTokens.size() + registrations.size());
+        usedRefreshTokens.values().removeIf(u -> !u.expiresAt().isAfter(now));
+        redeemedCodes.values().removeIf(r -> !r.expiresAt().isAfter(now));
+        revokedFamilies.values().removeIf(until -> !until.isAfter(now));
+        return before - (pending.size() + codes.size() + refreshTokens.size() + registrations.size()
+                + usedRefreshTokens.size() + redeemedCodes.size() + revokedFamilies.size());
     }
 
     @Override

@@ -77,11 +77,11 @@ abstract class StoreContract {
         StoreConfig config = freshDatabase(KEY_A);
         JdbcStore first = open(config);
         first.idpClients().save(new IdpClients.Client("https://idp", "c1", "s1", null, null, NOW));
-        assertThat(appliedVersions(first), is(List.of("1")));
+        assertThat(appliedVersions(first), is(List.of("1", "2")));
         first.close();
 
         JdbcStore again = open(config);
-        assertThat(appliedVersions(again), is(List.of("1")));
+        assertThat(appliedVersions(again), is(List.of("1", "2")));
         assertThat(again.idpClients().find("https://idp").orElseThrow().clientSecret(), is("s1"));
     }
 
@@ -99,7 +99,7 @@ abstract class StoreContract {
             }
             go.countDown();
             for (Future<JdbcStore> start : starts) {
-                assertThat(appliedVersions(start.get()), is(List.of("1")));
+                assertThat(appliedVersions(start.get()), is(List.of("1", "2")));
             }
         }
     }
@@ -143,14 +143,14 @@ abstract class StoreContract {
     void pendingAuthorizationIsTakenOnceAndNotAfterExpiry() throws Exception {
         PendingAuthorizations repo = open(freshDatabase(KEY_A)).pendingAuthorizations();
         PendingAuthorizations.Pending pending = new PendingAuthorizations.Pending("state-1", "client",
-                "http://127.0.0.1/cb",
+                "http://127.0.0.1/cb", true,
                 "client-state", "challenge", "openid notes:read", "https://mcp.example/mcp", "verifier",
                 NOW.plusSeconds(600));
         repo.save(pending);
         assertThat(repo.take("state-1"), is(Optional.of(pending)));
         assertThat(repo.take("state-1"), is(Optional.empty()));
 
-        repo.save(new PendingAuthorizations.Pending("state-2", "client", null, null, "c", "s", null, null,
+        repo.save(new PendingAuthorizations.Pending("state-2", "client", null, false, null, "c", "s", null, null,
                 NOW.plusSeconds(1)));
         clock.set(NOW.plusSeconds(1));
         assertThat(repo.take("state-2"), is(Optional.empty()));
@@ -165,8 +165,8 @@ abstract class StoreContract {
         assertThat(repo.redeem("code-1", NOW), is(Optional.empty()));
         assertThat(repo.redeem("never-issued", NOW), is(Optional.empty()));
 
-        AuthorizationCodes.Code noRefresh = new AuthorizationCodes.Code("client", "http://localhost:1234/cb", "ch",
-                "openid", null, "alice", "at", null, null, NOW.plusSeconds(60));
+        AuthorizationCodes.Code noRefresh = new AuthorizationCodes.Code("client", "http://localhost:1234/cb", false,
+                "ch", "openid", null, "alice", "at", null, null, NOW.plusSeconds(60));
         repo.save("code-2", noRefresh);
         assertThat(repo.redeem("code-2", NOW), is(Optional.of(noRefresh)));
     }
@@ -183,7 +183,7 @@ abstract class StoreContract {
     void refreshTokenIsTakenOnceAndNotAfterExpiry() throws Exception {
         RefreshTokens repo = open(freshDatabase(KEY_A)).refreshTokens();
         RefreshTokens.Grant grant = new RefreshTokens.Grant("client", "alice", "notes:read", "https://mcp/mcp",
-                "idp-refresh", NOW.plus(Duration.ofDays(30)));
+                "idp-refresh", "family-1", NOW.plus(Duration.ofDays(30)));
         repo.save("rt-1", grant);
         assertThat(repo.take("rt-1", NOW), is(Optional.of(grant)));
         assertThat(repo.take("rt-1", NOW), is(Optional.empty()));
@@ -221,6 +221,133 @@ abstract class StoreContract {
         assertThat(repo.find("https://kc/realms/b"), is(Optional.of(publicClient)));
         assertThat(repo.delete("https://kc/realms/a"), is(true));
         assertThat(repo.find("https://kc/realms/a"), is(Optional.empty()));
+    }
+
+    @Test
+    void redirectUriGivenIsKeptThroughPendingAndCode() throws Exception {
+        JdbcStore store = open(freshDatabase(KEY_A));
+        PendingAuthorizations.Pending defaulted = new PendingAuthorizations.Pending("state-d", "client",
+                "http://127.0.0.1/cb", false, "cs", "ch", "notes:read", null, "verifier", NOW.plusSeconds(600));
+        store.pendingAuthorizations().save(defaulted);
+        assertThat(store.pendingAuthorizations().take("state-d"), is(Optional.of(defaulted)));
+        AuthorizationCodes.Code given = code(NOW.plusSeconds(60));
+        AuthorizationCodes.Code notGiven = new AuthorizationCodes.Code("client", "http://127.0.0.1/cb", false, "ch",
+                "openid", null, "alice", "at", "rt", NOW.plusSeconds(300), NOW.plusSeconds(60));
+        store.authorizationCodes().save("given", given);
+        store.authorizationCodes().save("not-given", notGiven);
+        assertThat(store.authorizationCodes().redeem("given", NOW).orElseThrow().redirectUriGiven(), is(true));
+        assertThat(store.authorizationCodes().redeem("not-given", NOW), is(Optional.of(notGiven)));
+    }
+
+    @Test
+    void aRedeemedCodeIsReportedAsReusedWithItsFamilyUntilItWouldHaveExpired() throws Exception {
+        JdbcStore store = open(freshDatabase(KEY_A));
+        AuthorizationCodes repo = store.authorizationCodes();
+        AuthorizationCodes.Code code = code(NOW.plusSeconds(60));
+        repo.save("code-1", code);
+        assertThat(repo.redeem("code-1", NOW, "family-1"), is(new AuthorizationCodes.Redemption.Redeemed(code)));
+        assertThat(repo.redeem("code-1", NOW.plusSeconds(59), "family-2"),
+                is(new AuthorizationCodes.Redemption.Reused("family-1")));
+        assertThat(repo.redeem("code-1", NOW.plusSeconds(60), "family-3"),
+                is(new AuthorizationCodes.Redemption.Unknown()));
+        assertThat(repo.redeem("never-issued", NOW, "family-4"), is(new AuthorizationCodes.Redemption.Unknown()));
+        assertThat(raw(store, "SELECT code_hash FROM redeemed_codes"), is(List.of(Jdbc.hash("code-1"))));
+
+        // an expired code is burnt, not remembered as redeemed
+        repo.save("late", code(NOW.plusSeconds(1)));
+        assertThat(repo.redeem("late", NOW.plusSeconds(1), "family-5"),
+                is(new AuthorizationCodes.Redemption.Unknown()));
+        assertThat(repo.redeem("late", NOW, "family-6"), is(new AuthorizationCodes.Redemption.Unknown()));
+
+        assertThat(store.purgeExpired(NOW.plusSeconds(60)), is(1));
+        assertThat(raw(store, "SELECT code_hash FROM redeemed_codes"), is(List.of()));
+    }
+
+    @Test
+    void aUsedRefreshTokenIsReportedAsReplayedWithItsFamilyUntilItWouldHaveExpired() throws Exception {
+        JdbcStore store = open(freshDatabase(KEY_A));
+        RefreshTokens repo = store.refreshTokens();
+        RefreshTokens.Grant grant = new RefreshTokens.Grant("client", "alice", "notes:read", null, "idp-refresh",
+                "family-a", NOW.plus(Duration.ofDays(30)));
+        assertThat(repo.save("rt-1", grant), is(true));
+        assertThat(repo.use("rt-1", NOW), is(new RefreshTokens.Use.Active(grant)));
+        assertThat(repo.use("rt-1", NOW), is(new RefreshTokens.Use.Replayed("family-a")));
+        assertThat(repo.use("rt-1", NOW.plus(Duration.ofDays(29))), is(new RefreshTokens.Use.Replayed("family-a")));
+        assertThat(repo.use("rt-1", NOW.plus(Duration.ofDays(30))), is(new RefreshTokens.Use.Unknown()));
+        assertThat(repo.use("never-issued", NOW), is(new RefreshTokens.Use.Unknown()));
+        assertThat("used tokens are remembered by hash only", raw(store, "SELECT token_hash FROM used_refresh_tokens"),
+                is(List.of(Jdbc.hash("rt-1"))));
+        assertThat(store.purgeExpired(NOW.plus(Duration.ofDays(30))), is(1));
+        assertThat(raw(store, "SELECT token_hash FROM used_refresh_tokens"), is(List.of()));
+    }
+
+    @Test
+    void aUsedRefreshTokenSavedAgainIsActiveAgain() throws Exception {
+        RefreshTokens repo = open(freshDatabase(KEY_A)).refreshTokens();
+        RefreshTokens.Grant grant = new RefreshTokens.Grant("client", "alice", "s", null, "idp", "family-a",
+                NOW.plusSeconds(600));
+        repo.save("rt-1", grant);
+        assertThat(repo.use("rt-1", NOW), is(new RefreshTokens.Use.Active(grant)));
+        assertThat(repo.save("rt-1", grant), is(true)); // put back after a passing failure (IdP unreachable)
+        assertThat(repo.use("rt-1", NOW), is(new RefreshTokens.Use.Active(grant)));
+    }
+
+    @Test
+    void revokingAFamilyDeletesItsActiveTokensAndRefusesNewOnes() throws Exception {
+        JdbcStore store = open(freshDatabase(KEY_A));
+        RefreshTokens repo = store.refreshTokens();
+        Instant later = NOW.plus(Duration.ofDays(30));
+        RefreshTokens.Grant a1 = new RefreshTokens.Grant("c", "alice", "s", null, "idp-a1", "family-a", later);
+        RefreshTokens.Grant a2 = new RefreshTokens.Grant("c", "alice", "s", null, "idp-a2", "family-a", later);
+        RefreshTokens.Grant b1 = new RefreshTokens.Grant("c", "bob", "s", null, "idp-b1", "family-b", later);
+        repo.save("a1", a1);
+        repo.save("b1", b1);
+        assertThat(repo.use("a1", NOW), is(new RefreshTokens.Use.Active(a1)));
+        assertThat(repo.save("a2", a2), is(true));
+
+        assertThat(repo.revokeFamily("family-a", later), is(1));
+        assertThat(repo.use("a2", NOW), is(new RefreshTokens.Use.Unknown()));
+        assertThat("a token of the family issued later (a request in flight) is refused",
+                repo.save("a3", a2), is(false));
+        assertThat(repo.use("a3", NOW), is(new RefreshTokens.Use.Unknown()));
+        assertThat("the used token is still recognised", repo.use("a1", NOW),
+                is(new RefreshTokens.Use.Replayed("family-a")));
+        assertThat(repo.revokeFamily("family-a", NOW.plusSeconds(1)), is(0)); // again, and an earlier end: kept
+        assertThat(repo.use("b1", NOW), is(new RefreshTokens.Use.Active(b1)));
+
+        assertThat(raw(store, "SELECT family_id FROM revoked_token_families"), is(List.of("family-a")));
+        store.purgeExpired(later);
+        assertThat(raw(store, "SELECT family_id FROM revoked_token_families"), is(List.of()));
+    }
+
+    @Test
+    void upgradesAVersion1DatabaseKeepingItsRows() throws Exception {
+        StoreConfig config = freshDatabase(KEY_A);
+        if (config.sqliteFile() != null) {
+            java.nio.file.Files.createDirectories(config.sqliteFile().getParent());
+        }
+        org.flywaydb.core.Flyway.configure(JdbcStore.class.getClassLoader())
+                .dataSource(config.url(), config.user(), config.password())
+                .locations("classpath:db/migration").table("schema_history").target("1").load().migrate();
+        long later = NOW.plusSeconds(600).toEpochMilli();
+        try (Connection c = java.sql.DriverManager.getConnection(config.url(), config.user(), config.password());
+             Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO pending_authorizations (state_hash, client_id, redirect_uri, expires_at) "
+                    + "VALUES ('" + Jdbc.hash("old-state") + "', 'c', 'http://127.0.0.1/cb', " + later + ")");
+            s.executeUpdate("INSERT INTO authorization_codes (code_hash, client_id, redirect_uri, expires_at) "
+                    + "VALUES ('" + Jdbc.hash("old-code") + "', 'c', 'http://127.0.0.1/cb', " + later + ")");
+            s.executeUpdate("INSERT INTO refresh_tokens (token_hash, client_id, expires_at) "
+                    + "VALUES ('" + Jdbc.hash("old-rt") + "', 'c', " + later + ")");
+        }
+        JdbcStore store = open(config);
+        assertThat(appliedVersions(store), is(List.of("1", "2")));
+        assertThat("the token endpoint required redirect_uri before version 2: keep it so",
+                store.pendingAuthorizations().take("old-state").orElseThrow().redirectUriGiven(), is(true));
+        assertThat(store.authorizationCodes().redeem("old-code", NOW).orElseThrow().redirectUriGiven(), is(true));
+        RefreshTokens.Use used = store.refreshTokens().use("old-rt", NOW);
+        String family = ((RefreshTokens.Use.Active) used).grant().familyId();
+        assertThat("an old token is a family of its own", family, is(Jdbc.hash("old-rt")));
+        assertThat(store.refreshTokens().use("old-rt", NOW), is(new RefreshTokens.Use.Replayed(family)));
     }
 
     // ---- encryption at rest and key rotation
@@ -304,14 +431,58 @@ abstract class StoreContract {
             String token = "rt-" + round;
             String state = "state-" + round;
             one.authorizationCodes().save(code, code(NOW.plusSeconds(60)));
-            one.refreshTokens().save(token, new RefreshTokens.Grant("c", "s", "x", "r", "idp", NOW.plusSeconds(60)));
-            one.pendingAuthorizations().save(new PendingAuthorizations.Pending(state, "c", "r", null, "ch", "x", null,
-                    "v", NOW.plusSeconds(60)));
+            one.refreshTokens().save(token, new RefreshTokens.Grant("c", "s", "x", "r", "idp", "f-" + round,
+                    NOW.plusSeconds(60)));
+            one.pendingAuthorizations().save(new PendingAuthorizations.Pending(state, "c", "r", true, null, "ch", "x",
+                    null, "v", NOW.plusSeconds(60)));
             assertThat(winners(16, i -> (i % 2 == 0 ? one : two).authorizationCodes().redeem(code, NOW).isPresent()),
                     is(1));
             assertThat(winners(16, i -> (i % 2 == 0 ? one : two).refreshTokens().take(token, NOW).isPresent()), is(1));
             assertThat(winners(16, i -> (i % 2 == 0 ? one : two).pendingAuthorizations().take(state).isPresent()),
                     is(1));
+        }
+    }
+
+    @Test
+    void concurrentUsesOfOneRefreshTokenOnTwoReplicasHaveOneWinnerAndTheRestAreReplays() throws Exception {
+        StoreConfig config = freshDatabase(KEY_A, 8);
+        JdbcStore one = open(config);
+        JdbcStore two = open(config);
+        for (int round = 0; round < 10; round++) {
+            String token = "rt-" + round;
+            String family = "family-" + round;
+            one.refreshTokens().save(token, new RefreshTokens.Grant("c", "s", "x", null, "idp", family,
+                    NOW.plusSeconds(60)));
+            java.util.Queue<RefreshTokens.Use> uses = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            assertThat(winners(16, i -> {
+                RefreshTokens.Use use = (i % 2 == 0 ? one : two).refreshTokens().use(token, NOW);
+                uses.add(use);
+                return use instanceof RefreshTokens.Use.Active;
+            }), is(1));
+            assertThat(uses.stream().filter(u -> u.equals(new RefreshTokens.Use.Replayed(family))).count(), is(15L));
+        }
+    }
+
+    @Test
+    void concurrentRedemptionsOfOneCodeOnTwoReplicasHaveOneWinnerAndTheRestAreReuses() throws Exception {
+        StoreConfig config = freshDatabase(KEY_A, 8);
+        JdbcStore one = open(config);
+        JdbcStore two = open(config);
+        for (int round = 0; round < 10; round++) {
+            String code = "code-" + round;
+            one.authorizationCodes().save(code, code(NOW.plusSeconds(60)));
+            java.util.Queue<AuthorizationCodes.Redemption> redemptions =
+                    new java.util.concurrent.ConcurrentLinkedQueue<>();
+            assertThat(winners(16, i -> {
+                AuthorizationCodes.Redemption r = (i % 2 == 0 ? one : two).authorizationCodes()
+                        .redeem(code, NOW, "family-" + i);
+                redemptions.add(r);
+                return r instanceof AuthorizationCodes.Redemption.Redeemed;
+            }), is(1));
+            assertThat(redemptions.stream().filter(r -> r instanceof AuthorizationCodes.Redemption.Reused)
+                    .map(r -> ((AuthorizationCodes.Redemption.Reused) r).familyId()).distinct().count(), is(1L));
+            assertThat(redemptions.stream().filter(r -> r instanceof AuthorizationCodes.Redemption.Reused).count(),
+                    is(15L));
         }
     }
 
@@ -324,14 +495,14 @@ abstract class StoreContract {
         Instant future = NOW.plusSeconds(60);
         store.loginFlows().save(new LoginFlows.Session("old", "t", "p", "l", Set.of(), past));
         store.loginFlows().save(new LoginFlows.Session("new", "t", "p", "l", Set.of(), future));
-        store.pendingAuthorizations().save(new PendingAuthorizations.Pending("s-old", "c", null, null, null, null, null,
-                null, past));
-        store.pendingAuthorizations().save(new PendingAuthorizations.Pending("s-new", "c", null, null, null, null, null,
-                null, future));
+        store.pendingAuthorizations().save(new PendingAuthorizations.Pending("s-old", "c", null, true, null, null,
+                null, null, null, past));
+        store.pendingAuthorizations().save(new PendingAuthorizations.Pending("s-new", "c", null, true, null, null,
+                null, null, null, future));
         store.authorizationCodes().save("c-old", code(past));
         store.authorizationCodes().save("c-new", code(future));
-        store.refreshTokens().save("r-old", new RefreshTokens.Grant("c", "s", null, null, "i", past));
-        store.refreshTokens().save("r-new", new RefreshTokens.Grant("c", "s", null, null, "i", future));
+        store.refreshTokens().save("r-old", new RefreshTokens.Grant("c", "s", null, null, "i", "f", past));
+        store.refreshTokens().save("r-new", new RefreshTokens.Grant("c", "s", null, null, "i", "f", future));
         JsonObject meta = Json.createObjectBuilder().build();
         store.clientRegistrations().save(new ClientRegistrations.Registration("cached-old", meta, past, past));
         store.clientRegistrations().save(new ClientRegistrations.Registration("cached-new", meta, past, future));
@@ -384,10 +555,10 @@ abstract class StoreContract {
         assertThat(store.idpClients().find("https://idp"), is(Optional.empty()));
 
         // a failing statement (duplicate key) rolls back too and leaves the first row as it was
-        store.pendingAuthorizations().save(new PendingAuthorizations.Pending("dup", "c1", null, null, null, null, null,
-                null, NOW.plusSeconds(60)));
+        store.pendingAuthorizations().save(new PendingAuthorizations.Pending("dup", "c1", null, true, null, null, null,
+                null, null, NOW.plusSeconds(60)));
         assertThrows(StoreException.class, () -> store.pendingAuthorizations().save(
-                new PendingAuthorizations.Pending("dup", "c2", null, null, null, null, null, null,
+                new PendingAuthorizations.Pending("dup", "c2", null, true, null, null, null, null, null,
                         NOW.plusSeconds(60))));
         assertThat(store.pendingAuthorizations().take("dup").orElseThrow().clientId(), is("c1"));
     }
@@ -415,8 +586,9 @@ abstract class StoreContract {
     // ---- helpers
 
     static AuthorizationCodes.Code code(Instant expiresAt) {
-        return new AuthorizationCodes.Code("client", "http://127.0.0.1:5555/cb", "challenge", "openid notes:read",
-                "https://mcp.example/mcp", "alice", "idp-access", "idp-refresh", NOW.plusSeconds(300), expiresAt);
+        return new AuthorizationCodes.Code("client", "http://127.0.0.1:5555/cb", true, "challenge",
+                "openid notes:read", "https://mcp.example/mcp", "alice", "idp-access", "idp-refresh",
+                NOW.plusSeconds(300), expiresAt);
     }
 
     /** One row in every table with secrets; every secret contains {@code marker}. */
@@ -424,14 +596,15 @@ abstract class StoreContract {
         Instant later = NOW.plusSeconds(600);
         store.appPasswords().save(new AppPasswords.Grant("alice", "alice", "app-" + marker, Set.of("notes:read"), NOW));
         store.loginFlows().save(new LoginFlows.Session("alice", "poll-" + marker, "p", "l", Set.of(), later));
-        store.pendingAuthorizations().save(new PendingAuthorizations.Pending("state-" + marker, "c", "r", null, "ch",
+        store.pendingAuthorizations().save(new PendingAuthorizations.Pending("state-" + marker, "c", "r", true, null,
+                "ch",
                 "s", null, "verifier-" + marker, later));
-        store.authorizationCodes().save("code-" + marker, new AuthorizationCodes.Code("c", "r", "ch", "s", null,
+        store.authorizationCodes().save("code-" + marker, new AuthorizationCodes.Code("c", "r", true, "ch", "s", null,
                 "alice", "access-" + marker, "refresh-" + marker, later, later));
         store.idpClients().save(new IdpClients.Client("https://idp", "c", "secret-" + marker, "rat-" + marker, "u",
                 NOW));
         store.refreshTokens().save("rt-" + marker, new RefreshTokens.Grant("c", "alice", "s", null,
-                "idp-refresh-" + marker, later));
+                "idp-refresh-" + marker, "family-" + marker, later));
     }
 
     static void assertOneOfEach(JdbcStore store, String marker) {
@@ -454,12 +627,13 @@ abstract class StoreContract {
     /** Puts the single-use rows back (same encryption key as the store's current one). */
     private static void saveOneOfEachSingleUse(JdbcStore store, String marker) {
         Instant later = NOW.plusSeconds(600);
-        store.pendingAuthorizations().save(new PendingAuthorizations.Pending("state-" + marker, "c", "r", null, "ch",
+        store.pendingAuthorizations().save(new PendingAuthorizations.Pending("state-" + marker, "c", "r", true, null,
+                "ch",
                 "s", null, "verifier-" + marker, later));
-        store.authorizationCodes().save("code-" + marker, new AuthorizationCodes.Code("c", "r", "ch", "s", null,
+        store.authorizationCodes().save("code-" + marker, new AuthorizationCodes.Code("c", "r", true, "ch", "s", null,
                 "alice", "access-" + marker, "refresh-" + marker, later, later));
         store.refreshTokens().save("rt-" + marker, new RefreshTokens.Grant("c", "alice", "s", null,
-                "idp-refresh-" + marker, later));
+                "idp-refresh-" + marker, "family-" + marker, later));
     }
 
     static List<String> raw(JdbcStore store, String sql) throws SQLException {
