@@ -124,7 +124,7 @@ final class FacadeHarness implements AutoCloseable {
 
     static Map<String, String> query(String location) {
         Map<String, String> out = new LinkedHashMap<>();
-        AuthorizationFacade.parse(URI.create(location).getRawQuery()).forEach((k, v) -> out.put(k, v.get(0)));
+        FacadeHttp.parse(URI.create(location).getRawQuery()).forEach((k, v) -> out.put(k, v.get(0)));
         return out;
     }
 
@@ -151,7 +151,7 @@ final class FacadeHarness implements AutoCloseable {
         q.put("code_challenge_method", "S256");
         q.put("scope", "notes:read");
         q.put("resource", base() + "/mcp");
-        return AuthorizationFacade.withQuery(base() + "/oauth/authorize", q);
+        return FacadeHttp.withQuery(base() + "/oauth/authorize", q);
     }
 
     /** Consent page → allow → the IdP's authorization request (as the browser would follow it). */

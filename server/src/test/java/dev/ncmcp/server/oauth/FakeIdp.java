@@ -56,7 +56,7 @@ final class FakeIdp implements AutoCloseable {
 
     /** The user logged in: a code for the authorization request the sidecar sent to {@code /auth}. */
     String approve(URI authorizationRequest) {
-        Map<String, List<String>> q = AuthorizationFacade.parse(authorizationRequest.getRawQuery());
+        Map<String, List<String>> q = FacadeHttp.parse(authorizationRequest.getRawQuery());
         String code = "idp-code-" + counter.incrementAndGet();
         codes.put(code, new IssuedCode(q.get("client_id").get(0), q.get("redirect_uri").get(0),
                 q.get("code_challenge").get(0), q.get("scope").get(0)));
@@ -93,7 +93,7 @@ final class FakeIdp implements AutoCloseable {
     }
 
     private void token(HttpExchange exchange, String body) throws IOException {
-        Map<String, List<String>> form = AuthorizationFacade.parse(body);
+        Map<String, List<String>> form = FacadeHttp.parse(body);
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         String clientId = null;
         if (auth != null && auth.startsWith("Basic ")) {
