@@ -20,6 +20,8 @@ import dev.ncmcp.server.nextcloud.NextcloudClientFactory;
 import dev.ncmcp.server.nextcloud.NextcloudHttpSettings;
 import dev.ncmcp.server.nextcloud.TokenExchanger;
 import dev.ncmcp.server.oauth.AuthorizationFacade;
+import dev.ncmcp.server.observe.AuditLog;
+import dev.ncmcp.server.observe.CallMetrics;
 import dev.ncmcp.server.plugin.PluginRegistry;
 import dev.ncmcp.server.security.BearerAuthFeature;
 import dev.ncmcp.server.security.CallerResolver;
@@ -241,7 +243,7 @@ public final class Sidecar implements AutoCloseable {
         routing.register("/.well-known", new ProtectedResourceMetadata(sidecar::mcpUrl,
                         sidecar::authorizationServers, sidecar.registry.scopes(), sidecar.scopeFormat, DOCUMENTATION))
                 .register("/mcp", new McpService(sidecar.mcpSettings, sidecar.registry, sidecar.callers,
-                        sidecar.nextcloudAccess))
+                        sidecar.nextcloudAccess, CallMetrics.global(), new AuditLog()))
                 .error(InsufficientScopeException.class, challenges::insufficientScope);
     }
 

@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import dev.ncmcp.server.observe.AuditLog;
+import dev.ncmcp.server.observe.CallMetrics;
 import dev.ncmcp.server.plugin.PluginRegistry;
 import jakarta.json.JsonObject;
 
@@ -20,15 +22,17 @@ final class Dispatcher {
     private final Map<String, Route> routes;
 
     Dispatcher(McpSettings settings, PluginRegistry registry) {
-        this(settings, registry, new Elicitations(new Sealer(settings.stateKey()), new ServerRequests()));
+        this(settings, registry, new Elicitations(new Sealer(settings.stateKey()), new ServerRequests()),
+                new AppAvailability(registry), CallMetrics.global(), new AuditLog());
     }
 
-    Dispatcher(McpSettings settings, PluginRegistry registry, Elicitations elicitations) {
+    Dispatcher(McpSettings settings, PluginRegistry registry, Elicitations elicitations, AppAvailability apps,
+               CallMetrics metrics, AuditLog audit) {
         this.settings = settings;
         Lifecycle lifecycle = new Lifecycle(settings);
-        ToolMethods tools = new ToolMethods(registry, settings, elicitations);
-        ResourceMethods resources = new ResourceMethods(registry, settings);
-        PromptMethods prompts = new PromptMethods(registry, settings);
+        ToolMethods tools = new ToolMethods(registry, settings, elicitations, apps, metrics, audit);
+        ResourceMethods resources = new ResourceMethods(registry, settings, apps);
+        PromptMethods prompts = new PromptMethods(registry, settings, apps);
         this.routes = Map.ofEntries(
                 Map.entry("initialize", new Route(lifecycle::initialize, LEGACY, Era.CachePolicy.NONE)),
                 // ping was removed in 2026-07-28
@@ -42,6 +46,11 @@ final class Dispatcher {
                 Map.entry("resources/read", new Route(resources::read, BOTH, Era.CachePolicy.READ)),
                 Map.entry("prompts/list", new Route(prompts::list, BOTH, Era.CachePolicy.LIST)),
                 Map.entry("prompts/get", new Route(prompts::get, BOTH, Era.CachePolicy.NONE)));
+    }
+
+    /** Whether {@code method} is one this server answers (in some era). */
+    boolean knows(String method) {
+        return routes.containsKey(method);
     }
 
     /** Runs the request's method and returns the result shaped for the request's era. */

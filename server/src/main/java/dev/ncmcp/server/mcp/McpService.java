@@ -1,6 +1,8 @@
 package dev.ncmcp.server.mcp;
 
 import dev.ncmcp.server.nextcloud.NextcloudAccess;
+import dev.ncmcp.server.observe.AuditLog;
+import dev.ncmcp.server.observe.CallMetrics;
 import dev.ncmcp.server.security.CallerResolver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,18 +49,30 @@ public final class McpService implements HttpService {
      */
     private static final HeaderName SESSION_ID = HeaderNames.create("Mcp-Session-Id");
 
+    /** The {@code method} tag of requests for methods this server does not know (keeps the series bounded). */
+    static final String OTHER_METHOD = "other";
+
     private final McpSettings settings;
     private final Dispatcher dispatcher;
+    private final CallMetrics metrics;
     private final CallerResolver callers;
     private final NextcloudAccess nextcloud;
     private final Sealer sealer;
     private final ServerRequests serverRequests = new ServerRequests();
 
+    /** Meters in Helidon's global registry ({@code /observe/metrics}), audit lines on {@value AuditLog#LOGGER}. */
     public McpService(McpSettings settings, PluginRegistry registry, CallerResolver callers, NextcloudAccess nextcloud) {
+        this(settings, registry, callers, nextcloud, CallMetrics.global(), new AuditLog());
+    }
+
+    public McpService(McpSettings settings, PluginRegistry registry, CallerResolver callers, NextcloudAccess nextcloud,
+                      CallMetrics metrics, AuditLog audit) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sealer = new Sealer(settings.stateKey());
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.dispatcher = new Dispatcher(settings, Objects.requireNonNull(registry, "registry"),
-                new Elicitations(sealer, serverRequests));
+                new Elicitations(sealer, serverRequests), new AppAvailability(registry), metrics,
+                Objects.requireNonNull(audit, "audit"));
         this.callers = Objects.requireNonNull(callers, "callers");
         this.nextcloud = Objects.requireNonNull(nextcloud, "nextcloud");
     }
@@ -103,6 +117,7 @@ public final class McpService implements HttpService {
                 }
                 case Message.Request request -> {
                     id = request.id();
+                    metrics.request(dispatcher.knows(request.method()) ? request.method() : OTHER_METHOD);
                     VersionSelector.Selection selection = VersionSelector.select(request, req.headers());
                     era = selection.era();
                     AcceptHeader accept = AcceptHeader.of(req.headers());

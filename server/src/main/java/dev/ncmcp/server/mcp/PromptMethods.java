@@ -22,16 +22,20 @@ final class PromptMethods {
 
     private final PluginRegistry registry;
     private final McpSettings settings;
+    private final AppAvailability apps;
 
-    PromptMethods(PluginRegistry registry, McpSettings settings) {
+    PromptMethods(PluginRegistry registry, McpSettings settings, AppAvailability apps) {
         this.registry = registry;
         this.settings = settings;
+        this.apps = apps;
     }
 
     JsonObject list(RequestContext context, JsonObject params) throws McpError {
         Caller caller = context.caller();
+        AppAvailability.Visibility available = apps.forCaller(caller, context::nextcloud);
         List<PromptDefinition> visible = registry.prompts().stream()
                 .filter(prompt -> Scopes.grants(caller, prompt.requiredScopes()))
+                .filter(available::shows)
                 .toList();
         return Pages.page(visible, PromptDefinition::name, Encoders::prompt, "prompts", params, settings.pageSize());
     }

@@ -23,16 +23,20 @@ final class ResourceMethods {
 
     private final PluginRegistry registry;
     private final McpSettings settings;
+    private final AppAvailability apps;
 
-    ResourceMethods(PluginRegistry registry, McpSettings settings) {
+    ResourceMethods(PluginRegistry registry, McpSettings settings, AppAvailability apps) {
         this.registry = registry;
         this.settings = settings;
+        this.apps = apps;
     }
 
     JsonObject list(RequestContext context, JsonObject params) throws McpError {
         Caller caller = context.caller();
+        AppAvailability.Visibility available = apps.forCaller(caller, context::nextcloud);
         List<ResourceDefinition> visible = registry.resources().stream()
                 .filter(resource -> Scopes.grants(caller, resource.requiredScopes()))
+                .filter(available::shows)
                 .toList();
         return Pages.page(visible, ResourceDefinition::uri, Encoders::resource, "resources", params,
                 settings.pageSize());
@@ -40,8 +44,10 @@ final class ResourceMethods {
 
     JsonObject templates(RequestContext context, JsonObject params) throws McpError {
         Caller caller = context.caller();
+        AppAvailability.Visibility available = apps.forCaller(caller, context::nextcloud);
         List<ResourceTemplateDefinition> visible = registry.resourceTemplates().stream()
                 .filter(template -> Scopes.grants(caller, template.requiredScopes()))
+                .filter(available::shows)
                 .toList();
         return Pages.page(visible, ResourceTemplateDefinition::uriTemplate, Encoders::resourceTemplate,
                 "resourceTemplates", params, settings.pageSize());

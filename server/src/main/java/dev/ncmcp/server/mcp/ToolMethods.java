@@ -1,11 +1,16 @@
 package dev.ncmcp.server.mcp;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import dev.ncmcp.server.mcp.schema.JsonSchemaValidator;
+import dev.ncmcp.server.observe.AuditLog;
+import dev.ncmcp.server.observe.CallMetrics;
+import dev.ncmcp.server.observe.CallOutcome;
 import dev.ncmcp.server.plugin.PluginRegistry;
+import dev.ncmcp.server.security.InsufficientScopeException;
 import dev.ncmcp.spi.Arguments;
 import dev.ncmcp.spi.Caller;
 import dev.ncmcp.spi.Content;
@@ -21,7 +26,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-/** {@code tools/list} and {@code tools/call}. */
+/**
+ * {@code tools/list} (filtered by scopes and by {@link AppAvailability}) and {@code tools/call}; every call of a
+ * known tool is measured ({@link CallMetrics}) and audited ({@link AuditLog}), never with its arguments.
+ */
 final class ToolMethods {
     private static final System.Logger LOG = System.getLogger(ToolMethods.class.getName());
     static final String META_ERROR_KIND = "dev.ncmcp/errorKind";
@@ -29,17 +37,26 @@ final class ToolMethods {
     private final PluginRegistry registry;
     private final McpSettings settings;
     private final Elicitations elicitations;
+    private final AppAvailability apps;
+    private final CallMetrics metrics;
+    private final AuditLog audit;
 
-    ToolMethods(PluginRegistry registry, McpSettings settings, Elicitations elicitations) {
+    ToolMethods(PluginRegistry registry, McpSettings settings, Elicitations elicitations, AppAvailability apps,
+                CallMetrics metrics, AuditLog audit) {
         this.registry = registry;
         this.settings = settings;
         this.elicitations = elicitations;
+        this.apps = apps;
+        this.metrics = metrics;
+        this.audit = audit;
     }
 
     JsonObject list(RequestContext context, JsonObject params) throws McpError {
         Caller caller = context.caller();
+        AppAvailability.Visibility available = apps.forCaller(caller, context::nextcloud);
         List<ToolDefinition> visible = registry.tools().stream()
                 .filter(tool -> Scopes.grants(caller, tool.requiredScopes()))
+                .filter(available::shows)
                 .toList();
         return Pages.page(visible, ToolDefinition::name, Encoders::tool, "tools", params, settings.pageSize());
     }
@@ -56,36 +73,91 @@ final class ToolMethods {
         JsonObject arguments = rawArguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         ToolDefinition tool = registry.tool(name).orElseThrow(() -> McpError.invalidParams("Unknown tool: " + name));
         Caller caller = context.caller();
+        // from here on the call is about a known tool: measured and audited, whatever happens
+        long started = System.nanoTime();
+        Outcome outcome = new Outcome();
+        try {
+            return invoke(context, tool, caller, arguments, params, outcome);
+        } catch (InsufficientScopeException e) {
+            outcome.set(CallOutcome.INSUFFICIENT_SCOPE);
+            throw e;
+        } catch (McpError e) {
+            outcome.setIfUnset(CallOutcome.INVALID_PARAMS);
+            throw e;
+        } finally {
+            Duration duration = Duration.ofNanos(System.nanoTime() - started);
+            CallOutcome result = outcome.orElse(CallOutcome.INTERNAL_ERROR);
+            metrics.toolCall(name, result, duration);
+            audit.toolCall(caller.subject(), caller.nextcloudUser(), name, result, duration, context.requestId());
+        }
+    }
+
+    private JsonObject invoke(RequestContext context, ToolDefinition tool, Caller caller, JsonObject arguments,
+                              JsonObject params, Outcome outcome) throws McpError {
+        String name = tool.name();
         Scopes.require(caller, tool.requiredScopes());
 
         List<String> problems = JsonSchemaValidator.validate(tool.inputSchema(), arguments, "arguments");
         if (!problems.isEmpty()) {
+            outcome.set(CallOutcome.INVALID_ARGUMENTS);
             return Encoders.toolResult(ToolResult.error("Invalid arguments for tool " + name + ":\n- "
                     + String.join("\n- ", problems)));
         }
         CallElicitation elicitation = elicitations.forToolCall(context, name, arguments, params);
         Invocation invocation = new Invocation(new Arguments(arguments), context, tool.requiredScopes(), elicitation);
-        JsonObject outcome;
+        JsonObject result;
         try {
-            ToolResult result = registry.callInPluginContext(tool, () -> tool.handler().call(invocation));
-            if (result == null) {
+            ToolResult returned = registry.callInPluginContext(tool, () -> tool.handler().call(invocation));
+            if (returned == null) {
                 throw new IllegalStateException("tool handler returned null");
             }
-            outcome = Encoders.toolResult(result);
+            result = Encoders.toolResult(returned);
+            outcome.set(returned.isError() ? CallOutcome.TOOL_ERROR : CallOutcome.OK);
         } catch (ElicitationSuspended e) {
-            outcome = null;
+            result = null;
         } catch (ToolException e) {
-            outcome = toolError(e);
+            result = toolError(e);
+            outcome.set(CallOutcome.toolError(e.kind()));
         } catch (Exception | LinkageError | AssertionError e) {
-            outcome = internalError(name, context, e);
+            result = internalError(name, context, e);
+            outcome.set(CallOutcome.INTERNAL_ERROR);
         }
         // the handler asked for input: that decides the answer, even if it swallowed the suspension
-        JsonObject interruption = elicitation.interruption();
+        JsonObject interruption;
+        try {
+            interruption = elicitation.interruption();
+        } catch (McpError e) {
+            outcome.set(CallOutcome.INPUT_REQUIRED);
+            throw e;
+        }
         if (interruption != null) {
+            outcome.set(CallOutcome.INPUT_REQUIRED);
             return interruption;
         }
-        return outcome != null ? outcome
-                : internalError(name, context, new IllegalStateException("elicitation suspended without a request"));
+        if (result == null) {
+            outcome.set(CallOutcome.INTERNAL_ERROR);
+            return internalError(name, context, new IllegalStateException("elicitation suspended without a request"));
+        }
+        return result;
+    }
+
+    /** How the call ended so far; unset means it escaped with an unexpected exception. */
+    private static final class Outcome {
+        private CallOutcome value;
+
+        void set(CallOutcome outcome) {
+            value = outcome;
+        }
+
+        void setIfUnset(CallOutcome outcome) {
+            if (value == null) {
+                value = outcome;
+            }
+        }
+
+        CallOutcome orElse(CallOutcome fallback) {
+            return value == null ? fallback : value;
+        }
     }
 
     private static JsonObject internalError(String name, RequestContext context, Throwable e) {

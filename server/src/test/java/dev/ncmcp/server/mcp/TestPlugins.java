@@ -186,6 +186,64 @@ final class TestPlugins {
         }
     }
 
+    static final Scope NOTES_READ = Scope.read("notes");
+
+    /** A plugin that needs the Nextcloud app {@code notes}: hidden when the caller's capabilities lack it. */
+    static final class Notes implements NextcloudPlugin {
+        @Override
+        public String id() {
+            return "notes";
+        }
+
+        @Override
+        public java.util.Optional<String> nextcloudApp() {
+            return java.util.Optional.of("notes");
+        }
+
+        @Override
+        public List<ScopeDefinition> scopes() {
+            return List.of(new ScopeDefinition(NOTES_READ, "Read notes"));
+        }
+
+        @Override
+        public List<ToolDefinition> tools() {
+            return List.of(ToolDefinition.builder("notes_list").title("List notes").description("Lists notes")
+                            .inputSchema("{\"type\": \"object\"}")
+                            .requires(NOTES_READ)
+                            .handler(call -> ToolResult.text("notes"))
+                            .build(),
+                    ToolDefinition.builder("notes_create").title("Create note").description("Creates a note")
+                            .inputSchema("""
+                                    {"type": "object",
+                                     "properties": {"content": {"type": "string"}},
+                                     "required": ["content"]}""")
+                            .requires(NOTES_READ)
+                            .handler(call -> ToolResult.text("created a note of "
+                                    + call.arguments().string("content").length() + " characters"))
+                            .build());
+        }
+
+        @Override
+        public List<ResourceDefinition> resources() {
+            return List.of(new ResourceDefinition("notes://settings", "settings", null, null, "application/json",
+                    Set.of(NOTES_READ), request -> List.of(new ResourceContents.Text(request.uri(),
+                    "application/json", "{}"))));
+        }
+
+        @Override
+        public List<ResourceTemplateDefinition> resourceTemplates() {
+            return List.of(new ResourceTemplateDefinition("notes://note/{id}", "note", null, null, "text/plain",
+                    Set.of(NOTES_READ), request -> List.of(new ResourceContents.Text(request.uri(), "text/plain",
+                    "note"))));
+        }
+
+        @Override
+        public List<PromptDefinition> prompts() {
+            return List.of(new PromptDefinition("notes_digest", null, null, List.of(), Set.of(NOTES_READ),
+                    request -> new PromptResult(null, List.of())));
+        }
+    }
+
     static PluginRegistry registry() {
         return PluginRegistry.of(List.of(new Demo(), new Admin()));
     }
