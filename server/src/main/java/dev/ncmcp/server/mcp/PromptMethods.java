@@ -2,7 +2,6 @@ package dev.ncmcp.server.mcp;
 
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.ncmcp.server.plugin.PluginRegistry;
@@ -17,27 +16,16 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /** {@code prompts/list} and {@code prompts/get}. */
-final class PromptMethods {
+final class PromptMethods extends FeatureMethods {
     private static final System.Logger LOG = System.getLogger(PromptMethods.class.getName());
 
-    private final PluginRegistry registry;
-    private final McpSettings settings;
-    private final AppAvailability apps;
-
     PromptMethods(PluginRegistry registry, McpSettings settings, AppAvailability apps) {
-        this.registry = registry;
-        this.settings = settings;
-        this.apps = apps;
+        super(registry, settings, apps);
     }
 
     JsonObject list(RequestContext context, JsonObject params) throws McpError {
-        Caller caller = context.caller();
-        AppAvailability.Visibility available = apps.forCaller(caller, context::nextcloud);
-        List<PromptDefinition> visible = registry.prompts().stream()
-                .filter(prompt -> Scopes.grants(caller, prompt.requiredScopes()))
-                .filter(available::shows)
-                .toList();
-        return Pages.page(visible, PromptDefinition::name, Encoders::prompt, "prompts", params, settings.pageSize());
+        return page(context, params, registry::prompts, PromptDefinition::requiredScopes, PromptDefinition::name,
+                Encoders::prompt, "prompts");
     }
 
     JsonObject get(RequestContext context, JsonObject params) throws McpError {
@@ -53,9 +41,7 @@ final class PromptMethods {
                 throw McpError.invalidParams("Missing required argument '" + argument.name() + "' for prompt " + name);
             }
         }
-        Caller caller = context.caller();
-        Scopes.require(caller, prompt.requiredScopes());
-        NextcloudClient nextcloud = context.nextcloud(prompt.requiredScopes());
+        Authorized authorized = authorize(context, prompt.requiredScopes());
         PromptRequest request = new PromptRequest() {
             @Override
             public Map<String, String> arguments() {
@@ -64,12 +50,12 @@ final class PromptMethods {
 
             @Override
             public NextcloudClient nextcloud() {
-                return nextcloud;
+                return authorized.nextcloud();
             }
 
             @Override
             public Caller caller() {
-                return caller;
+                return authorized.caller();
             }
         };
         try {

@@ -18,39 +18,21 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
 /** {@code resources/list}, {@code resources/templates/list}, {@code resources/read}. */
-final class ResourceMethods {
+final class ResourceMethods extends FeatureMethods {
     private static final System.Logger LOG = System.getLogger(ResourceMethods.class.getName());
 
-    private final PluginRegistry registry;
-    private final McpSettings settings;
-    private final AppAvailability apps;
-
     ResourceMethods(PluginRegistry registry, McpSettings settings, AppAvailability apps) {
-        this.registry = registry;
-        this.settings = settings;
-        this.apps = apps;
+        super(registry, settings, apps);
     }
 
     JsonObject list(RequestContext context, JsonObject params) throws McpError {
-        Caller caller = context.caller();
-        AppAvailability.Visibility available = apps.forCaller(caller, context::nextcloud);
-        List<ResourceDefinition> visible = registry.resources().stream()
-                .filter(resource -> Scopes.grants(caller, resource.requiredScopes()))
-                .filter(available::shows)
-                .toList();
-        return Pages.page(visible, ResourceDefinition::uri, Encoders::resource, "resources", params,
-                settings.pageSize());
+        return page(context, params, registry::resources, ResourceDefinition::requiredScopes, ResourceDefinition::uri,
+                Encoders::resource, "resources");
     }
 
     JsonObject templates(RequestContext context, JsonObject params) throws McpError {
-        Caller caller = context.caller();
-        AppAvailability.Visibility available = apps.forCaller(caller, context::nextcloud);
-        List<ResourceTemplateDefinition> visible = registry.resourceTemplates().stream()
-                .filter(template -> Scopes.grants(caller, template.requiredScopes()))
-                .filter(available::shows)
-                .toList();
-        return Pages.page(visible, ResourceTemplateDefinition::uriTemplate, Encoders::resourceTemplate,
-                "resourceTemplates", params, settings.pageSize());
+        return page(context, params, registry::resourceTemplates, ResourceTemplateDefinition::requiredScopes,
+                ResourceTemplateDefinition::uriTemplate, Encoders::resourceTemplate, "resourceTemplates");
     }
 
     JsonObject read(RequestContext context, JsonObject params) throws McpError {
@@ -60,9 +42,7 @@ final class ResourceMethods {
         String uri = uriValue.getString();
         ResourceMatch match = registry.resolveResource(uri)
                 .orElseThrow(() -> McpError.resourceNotFound(context.era(), uri));
-        Caller caller = context.caller();
-        Scopes.require(caller, match.requiredScopes());
-        NextcloudClient nextcloud = context.nextcloud(match.requiredScopes());
+        Authorized authorized = authorize(context, match.requiredScopes());
         ResourceRequest request = new ResourceRequest() {
             @Override
             public String uri() {
@@ -76,12 +56,12 @@ final class ResourceMethods {
 
             @Override
             public NextcloudClient nextcloud() {
-                return nextcloud;
+                return authorized.nextcloud();
             }
 
             @Override
             public Caller caller() {
-                return caller;
+                return authorized.caller();
             }
         };
         List<ResourceContents> contents;

@@ -30,35 +30,25 @@ import jakarta.json.JsonValue;
  * {@code tools/list} (filtered by scopes and by {@link AppAvailability}) and {@code tools/call}; every call of a
  * known tool is measured ({@link CallMetrics}) and audited ({@link AuditLog}), never with its arguments.
  */
-final class ToolMethods {
+final class ToolMethods extends FeatureMethods {
     private static final System.Logger LOG = System.getLogger(ToolMethods.class.getName());
     static final String META_ERROR_KIND = "dev.ncmcp/errorKind";
 
-    private final PluginRegistry registry;
-    private final McpSettings settings;
     private final Elicitations elicitations;
-    private final AppAvailability apps;
     private final CallMetrics metrics;
     private final AuditLog audit;
 
     ToolMethods(PluginRegistry registry, McpSettings settings, Elicitations elicitations, AppAvailability apps,
                 CallMetrics metrics, AuditLog audit) {
-        this.registry = registry;
-        this.settings = settings;
+        super(registry, settings, apps);
         this.elicitations = elicitations;
-        this.apps = apps;
         this.metrics = metrics;
         this.audit = audit;
     }
 
     JsonObject list(RequestContext context, JsonObject params) throws McpError {
-        Caller caller = context.caller();
-        AppAvailability.Visibility available = apps.forCaller(caller, context::nextcloud);
-        List<ToolDefinition> visible = registry.tools().stream()
-                .filter(tool -> Scopes.grants(caller, tool.requiredScopes()))
-                .filter(available::shows)
-                .toList();
-        return Pages.page(visible, ToolDefinition::name, Encoders::tool, "tools", params, settings.pageSize());
+        return page(context, params, registry::tools, ToolDefinition::requiredScopes, ToolDefinition::name,
+                Encoders::tool, "tools");
     }
 
     JsonObject call(RequestContext context, JsonObject params) throws McpError {

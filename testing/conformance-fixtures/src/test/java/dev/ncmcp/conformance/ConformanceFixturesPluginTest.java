@@ -176,6 +176,19 @@ class ConformanceFixturesPluginTest {
     }
 
     private static ToolInvocation invocation(JsonObject arguments, Elicitation elicitation) {
+        return invocation(arguments, elicitation, ProgressReporter.NONE);
+    }
+
+    private static ToolDefinition tool(NextcloudPlugin plugin, String name) {
+        return plugin.tools().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static ToolInvocation invocation(ProgressReporter reporter) {
+        return invocation(null, Elicitation.UNSUPPORTED, reporter);
+    }
+
+    /** A call by {@link #CALLER} that never uses Nextcloud. */
+    private static ToolInvocation invocation(JsonObject arguments, Elicitation elicitation, ProgressReporter reporter) {
         return new ToolInvocation() {
             @Override
             public Arguments arguments() {
@@ -193,36 +206,13 @@ class ConformanceFixturesPluginTest {
             }
 
             @Override
-            public Elicitation elicitation() {
-                return elicitation;
-            }
-        };
-    }
-
-    private static ToolDefinition tool(NextcloudPlugin plugin, String name) {
-        return plugin.tools().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static ToolInvocation invocation(ProgressReporter reporter) {
-        return new ToolInvocation() {
-            @Override
-            public Arguments arguments() {
-                return new Arguments(null);
-            }
-
-            @Override
-            public NextcloudClient nextcloud() {
-                throw new UnsupportedOperationException("fixtures never use Nextcloud");
-            }
-
-            @Override
-            public Caller caller() {
-                return CALLER;
-            }
-
-            @Override
             public ProgressReporter progress() {
                 return reporter;
+            }
+
+            @Override
+            public Elicitation elicitation() {
+                return elicitation;
             }
         };
     }

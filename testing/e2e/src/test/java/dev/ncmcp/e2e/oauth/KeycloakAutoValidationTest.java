@@ -1,8 +1,5 @@
 package dev.ncmcp.e2e.oauth;
 
-import dev.ncmcp.e2e.SidecarProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,23 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The default {@code SECURITY_TOKENS_VALIDATION=auto}: JWTs locally, anything else by introspection. */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
-class KeycloakAutoValidationTest {
+class KeycloakAutoValidationTest extends ResourceServerFixture {
 
-    static SidecarProcess sidecar;
-    static McpHttp mcp;
-
-    @BeforeAll
-    static void start() {
-        OAuthEnvironment.keycloak();
-        sidecar = OAuthEnvironment.sidecar("auto", 0, 300);
-        mcp = new McpHttp(sidecar.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (sidecar != null) {
-            sidecar.close();
-        }
+    KeycloakAutoValidationTest() {
+        super("auto", 0, 300);
     }
 
     @Test

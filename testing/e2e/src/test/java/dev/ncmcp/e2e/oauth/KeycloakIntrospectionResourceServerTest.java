@@ -1,9 +1,6 @@
 package dev.ncmcp.e2e.oauth;
 
-import dev.ncmcp.e2e.SidecarProcess;
 import dev.ncmcp.testkit.Keycloak;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,24 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * ({@code SECURITY_TOKENS_VALIDATION=introspection}, cache 0 so each request asks Keycloak).
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
-class KeycloakIntrospectionResourceServerTest {
+class KeycloakIntrospectionResourceServerTest extends ResourceServerFixture {
 
-    static Keycloak keycloak;
-    static SidecarProcess sidecar;
-    static McpHttp mcp;
-
-    @BeforeAll
-    static void start() {
-        keycloak = OAuthEnvironment.keycloak();
-        sidecar = OAuthEnvironment.sidecar("introspection", 0, 0);
-        mcp = new McpHttp(sidecar.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (sidecar != null) {
-            sidecar.close();
-        }
+    KeycloakIntrospectionResourceServerTest() {
+        super("introspection", 0, 0);
     }
 
     @Test

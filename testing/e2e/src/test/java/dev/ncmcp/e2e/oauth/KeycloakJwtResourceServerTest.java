@@ -1,12 +1,9 @@
 package dev.ncmcp.e2e.oauth;
 
-import dev.ncmcp.e2e.SidecarProcess;
 import dev.ncmcp.testkit.Keycloak;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,24 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code SECURITY_TOKENS_VALIDATION=jwt}, no clock skew), spoken to over HTTP like an MCP client.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
-class KeycloakJwtResourceServerTest {
+class KeycloakJwtResourceServerTest extends ResourceServerFixture {
 
-    static Keycloak keycloak;
-    static SidecarProcess sidecar;
-    static McpHttp mcp;
-
-    @BeforeAll
-    static void start() {
-        keycloak = OAuthEnvironment.keycloak();
-        sidecar = OAuthEnvironment.sidecar("jwt", 0, 300);
-        mcp = new McpHttp(sidecar.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (sidecar != null) {
-            sidecar.close();
-        }
+    KeycloakJwtResourceServerTest() {
+        super("jwt", 0, 300);
     }
 
     @Test

@@ -1,9 +1,6 @@
 package dev.ncmcp.e2e.oauth;
 
-import dev.ncmcp.e2e.SidecarProcess;
 import dev.ncmcp.testkit.Keycloak;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,26 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the test allows {@link #REFRESH_ALLOWANCE} and reports how long it took.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
-class KeycloakKeyRotationTest {
+class KeycloakKeyRotationTest extends ResourceServerFixture {
 
     static final Duration REFRESH_ALLOWANCE = Duration.ofSeconds(45);
 
-    static Keycloak keycloak;
-    static SidecarProcess sidecar;
-    static McpHttp mcp;
-
-    @BeforeAll
-    static void start() {
-        keycloak = OAuthEnvironment.keycloak();
-        sidecar = OAuthEnvironment.sidecar("jwt", 0, 300);
-        mcp = new McpHttp(sidecar.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (sidecar != null) {
-            sidecar.close();
-        }
+    KeycloakKeyRotationTest() {
+        super("jwt", 0, 300);
     }
 
     @Test
