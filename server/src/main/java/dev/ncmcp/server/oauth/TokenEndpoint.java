@@ -140,13 +140,9 @@ final class TokenEndpoint {
         String family = Secrets.random();
         AuthorizationCodes.Code grant = switch (codes.redeem(code, now, family)) {
             case AuthorizationCodes.Redemption.Redeemed redeemed -> redeemed.code();
-            case AuthorizationCodes.Redemption.Reused reused -> {
-                // RFC 6749 §4.1.2: a code used twice SHOULD revoke the tokens issued from it
-                int revoked = refreshTokens.revokeFamily(reused.familyId(), now.plus(DEFAULT_REFRESH_TTL));
-                LOG.log(System.Logger.Level.WARNING, "OAuth facade: an authorization code was presented again; "
-                        + "revoked the refresh tokens issued from it (" + revoked + " active)");
-                throw TokenError.grant("the authorization code is invalid, expired or was already used");
-            }
+            // RFC 6749 §4.1.2: a code used twice SHOULD revoke the tokens issued from it
+            case AuthorizationCodes.Redemption.Reused reused -> throw revokeFamily(reused.familyId(), now,
+                    "an authorization code was presented again", "the authorization code");
             case AuthorizationCodes.Redemption.Unknown unknown -> throw TokenError.grant(
                     "the authorization code is invalid, expired or was already used");
         };
@@ -188,13 +184,9 @@ final class TokenEndpoint {
         Instant now = clock.instant();
         RefreshTokens.Grant grant = switch (refreshTokens.use(presented, now)) {
             case RefreshTokens.Use.Active active -> active.grant();
-            case RefreshTokens.Use.Replayed replayed -> {
-                // OAuth 2.1 §4.3.1, RFC 9700 §4.14.2: whoever replays, the chain's active token is revoked too
-                int revoked = refreshTokens.revokeFamily(replayed.familyId(), now.plus(DEFAULT_REFRESH_TTL));
-                LOG.log(System.Logger.Level.WARNING, "OAuth facade: a used refresh token was presented again; "
-                        + "revoked its chain (" + revoked + " active)");
-                throw TokenError.grant("the refresh token is invalid, expired or was already used");
-            }
+            // OAuth 2.1 §4.3.1, RFC 9700 §4.14.2: whoever replays, the chain's active token is revoked too
+            case RefreshTokens.Use.Replayed replayed -> throw revokeFamily(replayed.familyId(), now,
+                    "a used refresh token was presented again", "the refresh token");
             case RefreshTokens.Use.Unknown unknown -> throw TokenError.grant(
                     "the refresh token is invalid, expired or was already used");
         };
@@ -268,4 +260,13 @@ final class TokenEndpoint {
         }
         return out.build();
     }
+
+    /** Revokes the refresh tokens of a family after a replay and gives the caller's invalid_grant answer. */
+    private TokenError revokeFamily(String familyId, Instant now, String what, String credential) {
+        int revoked = refreshTokens.revokeFamily(familyId, now.plus(DEFAULT_REFRESH_TTL));
+        LOG.log(System.Logger.Level.WARNING, "OAuth facade: " + what + "; revoked the refresh tokens of its chain ("
+                + revoked + " active)");
+        return TokenError.grant(credential + " is invalid, expired or was already used");
+    }
+
 }

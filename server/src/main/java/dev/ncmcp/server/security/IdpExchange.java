@@ -25,6 +25,17 @@ public final class IdpExchange {
     }
 
     /**
+     * The {@code Authorization} header for client credentials (RFC 6749 §2.3.1: id and secret are
+     * form-encoded before Base64).
+     */
+    public static String clientBasic(String clientId, String clientSecret) {
+        String pair = java.net.URLEncoder.encode(clientId, java.nio.charset.StandardCharsets.UTF_8) + ":"
+                + java.net.URLEncoder.encode(clientSecret, java.nio.charset.StandardCharsets.UTF_8);
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
      * Sends the request with the client. Failures, including a body over {@link #MAX_BODY}, are reported as an
      * {@link IOException} with the message {@code "<label>: <detail>"}; an interruption keeps the interrupt flag and
      * is reported as {@code "interrupted while calling <uri>"}.

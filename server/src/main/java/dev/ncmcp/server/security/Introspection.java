@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Set;
 
 /**
@@ -29,8 +28,7 @@ final class Introspection {
         this.http = http;
         this.claims = claims;
         this.issuer = issuer;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (form(clientId) + ":" + form(clientSecret)).getBytes(StandardCharsets.UTF_8));
+        this.authorization = IdpExchange.clientBasic(clientId, clientSecret);
     }
 
     ValidatedToken validate(URI endpoint, String token, Instant now) throws InvalidTokenException {
