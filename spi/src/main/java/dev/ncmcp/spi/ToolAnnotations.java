@@ -11,6 +11,12 @@ package dev.ncmcp.spi;
  */
 public record ToolAnnotations(boolean readOnly, boolean destructive, boolean idempotent, boolean openWorld) {
 
+    public ToolAnnotations {
+        if (readOnly && destructive) {
+            throw new IllegalArgumentException("a read-only tool cannot be destructive");
+        }
+    }
+
     /** Reads only. */
     public static final ToolAnnotations READ_ONLY = new ToolAnnotations(true, false, true, false);
     /** Creates or changes data without destroying any. */

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * One MCP tool: how a model finds it (name, title, description, schemas, annotations), what it needs
- * (scopes) and what runs it (the handler).
+ * (scopes) and what runs it (the handler). Plugins normally declare tools with {@link dev.ncmcp.spi.tool.Tool},
+ * which derives both schemas from records; {@link #builder(String)} takes hand-written schemas.
  *
  * @param name           unique across all plugins, {@code nc_<plugin>_<verb>_<noun>} by convention
  * @param title          short human-readable name
@@ -44,7 +45,10 @@ public record ToolDefinition(String name,
         if (type == null || !"\"object\"".equals(type.toString())) {
             throw new IllegalArgumentException("tool " + name + ": inputSchema must have \"type\": \"object\"");
         }
-        Objects.requireNonNull(annotations, () -> "tool " + name + ": annotations");
+        if (annotations == null) {
+            throw new IllegalArgumentException("tool " + name + " needs annotations (readOnly, destructive, idempotent, "
+                    + "openWorld); there is no default, so a tool that changes data is never advertised as safe");
+        }
         Objects.requireNonNull(handler, () -> "tool " + name + ": handler");
         if (requiredScopes == null || requiredScopes.isEmpty()) {
             throw new IllegalArgumentException("tool " + name + " must require at least one scope");
@@ -73,7 +77,7 @@ public record ToolDefinition(String name,
         private String description;
         private JsonObject inputSchema;
         private JsonObject outputSchema;
-        private ToolAnnotations annotations = ToolAnnotations.READ_ONLY;
+        private ToolAnnotations annotations;
         private final Set<Scope> scopes = new TreeSet<>();
         private ToolHandler handler;
 
@@ -110,6 +114,7 @@ public record ToolDefinition(String name,
             return outputSchema(Json2.parseObject(json));
         }
 
+        /** Required: there is no default. */
         public Builder annotations(ToolAnnotations annotations) {
             this.annotations = annotations;
             return this;

@@ -25,8 +25,12 @@ public class ToolException extends Exception {
         AUTHENTICATION,
         /** Nextcloud is unreachable, timed out, in maintenance, or answered 5xx. */
         UNAVAILABLE,
-        /** The content is larger than the sidecar is configured to pass on. */
+        /** The content is larger than the sidecar is configured to pass on, or than Nextcloud accepts. */
         TOO_LARGE,
+        /** The object is locked because it is being changed elsewhere right now; retrying soon may work. */
+        LOCKED,
+        /** The user's storage quota (or the server's disk) has no room for the change. */
+        QUOTA_EXCEEDED,
         /** Nextcloud answered something the plugin did not expect. */
         UPSTREAM_ERROR
     }

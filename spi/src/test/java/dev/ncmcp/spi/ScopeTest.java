@@ -39,12 +39,12 @@ class ScopeTest {
 
     @Test
     void toolDefinitionsValidateThemselves() {
-        assertThrows(IllegalArgumentException.class, () -> ToolDefinition.builder("bad name!").title("t")
+        assertThrows(IllegalArgumentException.class, () -> ToolDefinition.builder("bad name!").annotations(ToolAnnotations.READ_ONLY).title("t")
                 .description("d").inputSchema("{\"type\":\"object\"}").requires(Scope.read("x"))
                 .handler(i -> ToolResult.text("x")).build());
-        assertThrows(IllegalArgumentException.class, () -> ToolDefinition.builder("no_scope").title("t")
+        assertThrows(IllegalArgumentException.class, () -> ToolDefinition.builder("no_scope").annotations(ToolAnnotations.READ_ONLY).title("t")
                 .description("d").inputSchema("{\"type\":\"object\"}").handler(i -> ToolResult.text("x")).build());
-        assertThrows(IllegalArgumentException.class, () -> ToolDefinition.builder("not_object").title("t")
+        assertThrows(IllegalArgumentException.class, () -> ToolDefinition.builder("not_object").annotations(ToolAnnotations.READ_ONLY).title("t")
                 .description("d").inputSchema("{\"type\":\"string\"}").requires(Scope.read("x"))
                 .handler(i -> ToolResult.text("x")).build());
     }

@@ -1,8 +1,5 @@
 package dev.ncmcp.server.mcp;
 
-import java.util.List;
-
-import dev.ncmcp.spi.nextcloud.DavEntry;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
 import dev.ncmcp.spi.nextcloud.NextcloudException;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
@@ -58,8 +55,18 @@ final class LazyNextcloudClient implements NextcloudClient {
     }
 
     @Override
-    public List<DavEntry> multistatus(NextcloudResponse response) throws NextcloudException {
-        return delegate().multistatus(response);
+    public String principal() throws NextcloudException {
+        return delegate().principal();
+    }
+
+    @Override
+    public String calendarHome() throws NextcloudException {
+        return delegate().calendarHome();
+    }
+
+    @Override
+    public String addressBookHome() throws NextcloudException {
+        return delegate().addressBookHome();
     }
 
     @Override

@@ -1,16 +1,9 @@
 package dev.ncmcp.server.nextcloud;
 
-import dev.ncmcp.spi.ToolException.Kind;
-import dev.ncmcp.spi.nextcloud.DavEntry;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
 import dev.ncmcp.spi.nextcloud.NextcloudException;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
 import dev.ncmcp.spi.nextcloud.NextcloudResponse;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import org.xml.sax.SAXException;
-
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,53 +57,18 @@ final class HttpNextcloudClient implements NextcloudClient {
     }
 
     @Override
-    public List<DavEntry> multistatus(NextcloudResponse response) throws NextcloudException {
-        if (response.status() != 207) {
-            throw new NextcloudException(Kind.UPSTREAM_ERROR, "expected a WebDAV Multi-Status (207) but Nextcloud "
-                    + "answered HTTP " + response.status());
-        }
-        try {
-            return Multistatus.parse(SafeXml.parse(response.body()));
-        } catch (SAXException | IOException e) {
-            throw new NextcloudException(Kind.UPSTREAM_ERROR, "Nextcloud sent a Multi-Status that is not valid XML", e);
-        }
+    public String principal() throws NextcloudException {
+        return principals.principal(this);
     }
 
     @Override
-    public JsonValue ocs(String method, String path, JsonObject body) throws NextcloudException {
-        NextcloudRequest.Builder request = NextcloudRequest.builder(method, path)
-                .query("format", "json")
-                .header("OCS-APIREQUEST", "true")
-                .header("Accept", "application/json");
-        if (body != null) {
-            request.json(body);
-        }
-        NextcloudResponse response = send(request.build());
-        JsonValue json = response.json();
-        if (!(json instanceof JsonObject root) || !(root.get("ocs") instanceof JsonObject ocs)
-                || !(ocs.get("meta") instanceof JsonObject meta)) {
-            throw new NextcloudException(Kind.UPSTREAM_ERROR, "Nextcloud answered " + method + " " + path
-                    + " (HTTP " + response.status() + ") without an OCS envelope");
-        }
-        String status = meta.getString("status", "");
-        if ("ok".equals(status)) {
-            return ocs.getOrDefault("data", JsonValue.NULL);
-        }
-        int code = meta.getInt("statuscode", response.status());
-        String message = meta.getString("message", "");
-        throw new NextcloudException(ocsKind(code), "Nextcloud refused " + method + " " + path + " (OCS status "
-                + code + (message.isBlank() ? "" : ": " + message.strip()) + ")");
+    public String calendarHome() throws NextcloudException {
+        return principals.calendarHome(this);
     }
 
-    private static Kind ocsKind(int code) {
-        return switch (code) {
-            case 400 -> Kind.INVALID_ARGUMENT;
-            case 403 -> Kind.PERMISSION_DENIED;
-            case 404, 998 -> Kind.NOT_FOUND;
-            case 997 -> Kind.AUTHENTICATION;
-            case 409, 412 -> Kind.CONFLICT;
-            default -> Kind.UPSTREAM_ERROR;
-        };
+    @Override
+    public String addressBookHome() throws NextcloudException {
+        return principals.addressBookHome(this);
     }
 
     @Override

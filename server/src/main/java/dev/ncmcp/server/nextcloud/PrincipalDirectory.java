@@ -1,13 +1,11 @@
 package dev.ncmcp.server.nextcloud;
 
-import dev.ncmcp.spi.nextcloud.DavEntry;
+import dev.ncmcp.spi.ToolException.Kind;
+import dev.ncmcp.spi.dav.DavDiscovery;
+import dev.ncmcp.spi.dav.DavPaths;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
 import dev.ncmcp.spi.nextcloud.NextcloudException;
-import dev.ncmcp.spi.nextcloud.NextcloudRequest;
-import dev.ncmcp.spi.nextcloud.NextcloudResponse;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,19 +13,27 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds each user's DAV principal with {@code PROPFIND current-user-principal} and derives the files
- * root from it: the principal id can differ from the login name (e.g. users from LDAP or OIDC).
+ * Each user's DAV locations, discovered ({@link DavDiscovery}) and cached per login: the principal can differ from
+ * the login name (users from LDAP or OIDC, renamed users). Only a plain WebDAV server that names no principal at
+ * all (Apache mod_dav) gets a files root derived from the login name.
  */
 final class PrincipalDirectory {
 
     private static final System.Logger LOG = System.getLogger(PrincipalDirectory.class.getName());
-    private static final String PRINCIPALS = "/remote.php/dav/principals/users/";
-    private static final String PROPFIND_BODY = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <d:propfind xmlns:d="DAV:"><d:prop><d:current-user-principal/></d:prop></d:propfind>
-            """;
 
-    private final ConcurrentHashMap<String, Cached> roots = new ConcurrentHashMap<>();
+    private record Locations(Optional<String> principal, String filesRoot) {
+    }
+
+    private record Cached<T>(T value, Instant expires) {
+    }
+
+    @FunctionalInterface
+    private interface Discovery<T> {
+        T discover() throws NextcloudException;
+    }
+
+    private final ConcurrentHashMap<String, Cached<Locations>> locations = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Cached<DavDiscovery.Homes>> homes = new ConcurrentHashMap<>();
     private final Duration ttl;
     private final Clock clock;
 
@@ -36,51 +42,65 @@ final class PrincipalDirectory {
         this.clock = clock;
     }
 
+    String principal(NextcloudClient client) throws NextcloudException {
+        return locations(client).principal().orElseThrow(() -> new NextcloudException(Kind.UPSTREAM_ERROR,
+                "This server names no DAV principal for the user"));
+    }
+
     String filesRoot(NextcloudClient client) throws NextcloudException {
-        Cached cached = roots.get(client.loginName());
+        return locations(client).filesRoot();
+    }
+
+    String calendarHome(NextcloudClient client) throws NextcloudException {
+        return homes(client).calendars().orElseThrow(() -> DavDiscovery.noHome("calendars"));
+    }
+
+    String addressBookHome(NextcloudClient client) throws NextcloudException {
+        return homes(client).addressBooks().orElseThrow(() -> DavDiscovery.noHome("address books"));
+    }
+
+    private Locations locations(NextcloudClient client) throws NextcloudException {
+        return cached(locations, client.loginName(), () -> discover(client));
+    }
+
+    /** Asked only by the calendar and contacts tools, so file tools never pay for it. */
+    private DavDiscovery.Homes homes(NextcloudClient client) throws NextcloudException {
+        Optional<String> principal = locations(client).principal();
+        if (principal.isEmpty()) {
+            return new DavDiscovery.Homes(Optional.empty(), Optional.empty());
+        }
+        return cached(homes, client.loginName(), () -> DavDiscovery.homes(client, principal.get()));
+    }
+
+    private <T> T cached(ConcurrentHashMap<String, Cached<T>> cache, String login, Discovery<T> discovery)
+            throws NextcloudException {
+        Cached<T> cached = cache.get(login);
         Instant now = clock.instant();
         if (cached != null && cached.expires().isAfter(now)) {
-            return cached.root();
+            return cached.value();
         }
-        String root = discover(client);
-        roots.put(client.loginName(), new Cached(root, now.plus(ttl)));
-        return root;
+        T value = discovery.discover();
+        cache.put(login, new Cached<>(value, now.plus(ttl)));
+        return value;
     }
 
-    private static String discover(NextcloudClient client) throws NextcloudException {
-        NextcloudResponse response = client.send(NextcloudRequest.builder("PROPFIND", "/remote.php/dav/")
-                .header("Depth", "0")
-                .xml(PROPFIND_BODY)
-                .build());
-        Optional<String> principal = Optional.empty();
-        if (response.status() == 207) {
-            principal = client.multistatus(response).stream()
-                    .map(entry -> entry.dav("current-user-principal"))
-                    .flatMap(Optional::stream)
-                    .filter(href -> !href.isBlank())
-                    .findFirst();
-        }
-        if (principal.isPresent()) {
-            String href = principal.get();
-            int at = href.indexOf(PRINCIPALS);
-            if (at >= 0) {
-                String id = href.substring(at + PRINCIPALS.length()).replaceAll("/+$", "");
-                if (!id.isEmpty() && !id.contains("/")) {
-                    return "/remote.php/dav/files/" + encode(id) + "/";
-                }
+    private static Locations discover(NextcloudClient client) throws NextcloudException {
+        String principal;
+        try {
+            principal = DavDiscovery.principal(client);
+        } catch (NextcloudException e) {
+            if (e.kind() != Kind.UPSTREAM_ERROR) {
+                throw e;
             }
-            LOG.log(System.Logger.Level.WARNING, "Unexpected DAV principal {0}; using the login name", href);
-        } else {
-            LOG.log(System.Logger.Level.DEBUG, "No current-user-principal (HTTP {0}); using the login name",
-                    response.status());
+            LOG.log(System.Logger.Level.DEBUG, "No DAV principal ({0}); a plain WebDAV server: files under the login "
+                    + "name", e.getMessage());
+            return new Locations(Optional.empty(), DavDiscovery.ROOT + "files/"
+                    + DavPaths.encodeSegment(client.loginName()) + "/");
         }
-        return "/remote.php/dav/files/" + encode(client.loginName()) + "/";
-    }
-
-    private static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private record Cached(String root, Instant expires) {
+        String filesRoot = DavDiscovery.filesRoot(principal).orElseGet(() -> {
+            LOG.log(System.Logger.Level.WARNING, "Unexpected DAV principal {0}; files under the login name", principal);
+            return DavDiscovery.ROOT + "files/" + DavPaths.encodeSegment(client.loginName()) + "/";
+        });
+        return new Locations(Optional.of(principal), filesRoot);
     }
 }

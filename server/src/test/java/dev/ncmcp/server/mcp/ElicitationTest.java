@@ -23,6 +23,7 @@ import dev.ncmcp.spi.ElicitationResult;
 import dev.ncmcp.spi.NextcloudPlugin;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ScopeDefinition;
+import dev.ncmcp.spi.ToolAnnotations;
 import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolResult;
@@ -87,7 +88,7 @@ class ElicitationTest {
         }
 
         private static ToolDefinition.Builder tool(String name) {
-            return ToolDefinition.builder(name).title(name).description(name).inputSchema("{\"type\": \"object\"}")
+            return ToolDefinition.builder(name).title(name).description(name).annotations(ToolAnnotations.READ_ONLY).inputSchema("{\"type\": \"object\"}")
                     .requires(USE);
         }
 

@@ -11,7 +11,6 @@ import dev.ncmcp.server.nextcloud.NextcloudAccess;
 import dev.ncmcp.spi.Caller;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ToolException;
-import dev.ncmcp.spi.nextcloud.DavEntry;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
 import dev.ncmcp.spi.nextcloud.NextcloudException;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
@@ -108,11 +107,6 @@ final class FakeNextcloud implements NextcloudAccess {
         @Override
         public String filesRoot() {
             return "/remote.php/dav/files/" + caller.nextcloudUser() + "/";
-        }
-
-        @Override
-        public List<DavEntry> multistatus(NextcloudResponse response) {
-            return List.of();
         }
 
         @Override

@@ -56,7 +56,7 @@ final class TestPlugins {
         @Override
         public List<ToolDefinition> tools() {
             return List.of(
-                    ToolDefinition.builder("demo_echo").title("Echo").description("Echoes the title")
+                    ToolDefinition.builder("demo_echo").annotations(ToolAnnotations.READ_ONLY).title("Echo").description("Echoes the title")
                             .inputSchema("""
                                     {"type": "object",
                                      "properties": {
@@ -69,7 +69,7 @@ final class TestPlugins {
                             .requires(DEMO_READ)
                             .handler(call -> ToolResult.text("echo: " + call.arguments().string("title")))
                             .build(),
-                    ToolDefinition.builder("demo_structured").title("Structured").description("All content kinds")
+                    ToolDefinition.builder("demo_structured").annotations(ToolAnnotations.READ_ONLY).title("Structured").description("All content kinds")
                             .inputSchema("{\"type\": \"object\"}")
                             .outputSchema("{\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"integer\"}}}")
                             .requires(DEMO_READ)
@@ -81,7 +81,7 @@ final class TestPlugins {
                                     new Content.EmbeddedResource(new ResourceContents.Blob("demo://b", null, "Qg==")),
                                     new Content.ResourceLink("demo://note/1", "note 1", "first", "text/plain", 3L))))
                             .build(),
-                    ToolDefinition.builder("demo_progress").title("Progress").description("Reports progress")
+                    ToolDefinition.builder("demo_progress").annotations(ToolAnnotations.READ_ONLY).title("Progress").description("Reports progress")
                             .inputSchema("{\"type\": \"object\"}")
                             .requires(DEMO_READ)
                             .handler(call -> {
@@ -92,21 +92,21 @@ final class TestPlugins {
                                 return ToolResult.text("done, cancelled=" + call.cancelled());
                             })
                             .build(),
-                    ToolDefinition.builder("demo_fail").title("Fail").description("Fails unexpectedly")
+                    ToolDefinition.builder("demo_fail").annotations(ToolAnnotations.READ_ONLY).title("Fail").description("Fails unexpectedly")
                             .inputSchema("{\"type\": \"object\"}")
                             .requires(DEMO_READ)
                             .handler(call -> {
                                 throw new IllegalStateException("boom with " + SECRET);
                             })
                             .build(),
-                    ToolDefinition.builder("demo_missing").title("Missing").description("Not found")
+                    ToolDefinition.builder("demo_missing").annotations(ToolAnnotations.READ_ONLY).title("Missing").description("Not found")
                             .inputSchema("{\"type\": \"object\"}")
                             .requires(DEMO_READ)
                             .handler(call -> {
                                 throw ToolException.notFound("Note 7 does not exist; list notes to find one");
                             })
                             .build(),
-                    ToolDefinition.builder("demo_nextcloud").title("Nextcloud").description("Uses Nextcloud")
+                    ToolDefinition.builder("demo_nextcloud").annotations(ToolAnnotations.READ_ONLY).title("Nextcloud").description("Uses Nextcloud")
                             .inputSchema("{\"type\": \"object\"}")
                             .requires(DEMO_READ)
                             .handler(call -> ToolResult.text(call.nextcloud().filesRoot()))
@@ -166,7 +166,7 @@ final class TestPlugins {
 
         @Override
         public List<ToolDefinition> tools() {
-            return List.of(ToolDefinition.builder("admin_audit").title("Audit").description("Admin only")
+            return List.of(ToolDefinition.builder("admin_audit").annotations(ToolAnnotations.READ_ONLY).title("Audit").description("Admin only")
                     .inputSchema("{\"type\": \"object\"}")
                     .requires(ADMIN_READ)
                     .handler(call -> ToolResult.text("audit"))
@@ -207,12 +207,12 @@ final class TestPlugins {
 
         @Override
         public List<ToolDefinition> tools() {
-            return List.of(ToolDefinition.builder("notes_list").title("List notes").description("Lists notes")
+            return List.of(ToolDefinition.builder("notes_list").annotations(ToolAnnotations.READ_ONLY).title("List notes").description("Lists notes")
                             .inputSchema("{\"type\": \"object\"}")
                             .requires(NOTES_READ)
                             .handler(call -> ToolResult.text("notes"))
                             .build(),
-                    ToolDefinition.builder("notes_create").title("Create note").description("Creates a note")
+                    ToolDefinition.builder("notes_create").annotations(ToolAnnotations.READ_ONLY).title("Create note").description("Creates a note")
                             .inputSchema("""
                                     {"type": "object",
                                      "properties": {"content": {"type": "string"}},

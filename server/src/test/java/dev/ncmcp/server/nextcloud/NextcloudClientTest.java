@@ -210,7 +210,7 @@ class NextcloudClientTest {
         NextcloudResponse response = client.send(NextcloudRequest.builder("PROPFIND", root)
                 .header("Depth", "1").build());
 
-        var hrefs = client.multistatus(response).stream().map(e -> e.href()).toList();
+        var hrefs = dev.ncmcp.spi.dav.Multistatus.read(response).stream().map(e -> e.href()).toList();
         assertThat(hrefs.contains("/remote.php/dav/files/bob/With Space/"), is(true));
     }
 }

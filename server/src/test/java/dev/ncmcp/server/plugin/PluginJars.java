@@ -38,6 +38,7 @@ final class PluginJars {
                     public List<ToolDefinition> tools() {
                         return List.of(ToolDefinition.builder("%4$s")
                                 .title("Test tool").description("A tool of a test plugin.")
+                                .annotations(dev.ncmcp.spi.ToolAnnotations.READ_ONLY)
                                 .inputSchema(%6$s)
                                 .requires(Scope.parse("%5$s").orElseThrow())
                                 .handler(invocation -> { %7$s })

@@ -166,7 +166,7 @@ public final class ConformanceFixturesPlugin implements NextcloudPlugin {
                                  },
                                  "required": []}"""))
                         .build(),
-                ToolDefinition.builder("json_schema_2020_12_tool")
+                ToolDefinition.builder("json_schema_2020_12_tool").annotations(ToolAnnotations.READ_ONLY)
                         .title("JSON Schema 2020-12")
                         .description("Tool with JSON Schema 2020-12 features (conformance fixture).")
                         .inputSchema("""

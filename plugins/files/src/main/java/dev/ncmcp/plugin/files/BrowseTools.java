@@ -8,7 +8,7 @@ import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolInvocation;
 import dev.ncmcp.spi.ToolResult;
-import dev.ncmcp.spi.nextcloud.DavEntry;
+import dev.ncmcp.spi.dav.DavEntry;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
 import dev.ncmcp.spi.nextcloud.NextcloudResponse;
@@ -114,7 +114,7 @@ final class BrowseTools {
             throw Dav.unexpected("PROPFIND", dir, response);
         }
         List<JsonObject> entries = new ArrayList<>();
-        for (DavEntry entry : client.multistatus(response)) {
+        for (DavEntry entry : dev.ncmcp.spi.dav.Multistatus.read(response)) {
             Optional<DavPath> at = DavPath.fromHref(entry.href(), root);
             if (at.isEmpty()) {
                 continue;
@@ -525,7 +525,7 @@ final class BrowseTools {
         JsonArrayBuilder array = Json.createArrayBuilder();
         int count = 0;
         StringBuilder lines = new StringBuilder();
-        for (DavEntry entry : client.multistatus(response)) {
+        for (DavEntry entry : dev.ncmcp.spi.dav.Multistatus.read(response)) {
             Optional<DavPath> at = DavPath.fromHref(entry.href(), root);
             if (at.isEmpty() || at.get().isRoot() || count >= limit) {
                 continue;

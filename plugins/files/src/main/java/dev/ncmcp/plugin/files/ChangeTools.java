@@ -6,7 +6,7 @@ import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolInvocation;
 import dev.ncmcp.spi.ToolResult;
-import dev.ncmcp.spi.nextcloud.DavEntry;
+import dev.ncmcp.spi.dav.DavEntry;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
 import dev.ncmcp.spi.nextcloud.NextcloudResponse;

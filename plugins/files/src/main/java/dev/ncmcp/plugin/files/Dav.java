@@ -1,7 +1,7 @@
 package dev.ncmcp.plugin.files;
 
 import dev.ncmcp.spi.ToolException;
-import dev.ncmcp.spi.nextcloud.DavEntry;
+import dev.ncmcp.spi.dav.DavEntry;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
 import dev.ncmcp.spi.nextcloud.NextcloudException;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
@@ -22,7 +22,7 @@ import java.util.Optional;
 /** WebDAV plumbing shared by the tool groups: requests, property parsing, status mapping. */
 final class Dav {
 
-    static final String OC = DavEntry.OWNCLOUD;
+    static final String OC = dev.ncmcp.spi.xml.QName.OWNCLOUD;
 
     /** The properties every listing asks for (as Nextcloud's own clients do). */
     static final String PROPFIND = """
@@ -89,7 +89,7 @@ final class Dav {
         if (response.status() != 207) {
             throw unexpected("PROPFIND", path, response);
         }
-        List<DavEntry> entries = client.multistatus(response);
+        List<DavEntry> entries = dev.ncmcp.spi.dav.Multistatus.read(response);
         for (DavEntry entry : entries) {
             Optional<DavPath> at = DavPath.fromHref(entry.href(), root);
             if (at.isPresent() && at.get().equals(path)) {
@@ -111,15 +111,15 @@ final class Dav {
                 .add("path", path.path())
                 .add("type", directory ? "directory" : "file");
         Optional<Long> size = directory
-                ? number(entry.property(OC, "size"))
-                : number(entry.dav("getcontentlength")).or(() -> number(entry.property(OC, "size")));
+                ? number(entry.property(dev.ncmcp.spi.xml.QName.owncloud("size")))
+                : number(entry.dav("getcontentlength")).or(() -> number(entry.property(dev.ncmcp.spi.xml.QName.owncloud("size"))));
         size.filter(s -> s >= 0).ifPresent(s -> json.add("size", s));
         if (!directory) {
             entry.dav("getcontenttype").filter(s -> !s.isBlank()).ifPresent(s -> json.add("contentType", s));
         }
         modified(entry).ifPresent(m -> json.add("modified", m));
         entry.dav("getetag").filter(s -> !s.isBlank()).ifPresent(s -> json.add("etag", s));
-        entry.property(OC, "favorite").filter(s -> !s.isBlank())
+        entry.property(dev.ncmcp.spi.xml.QName.owncloud("favorite")).filter(s -> !s.isBlank())
                 .ifPresent(s -> json.add("favorite", "1".equals(s.strip())));
         return json.build();
     }

@@ -2,7 +2,6 @@ package dev.ncmcp.plugin.files;
 
 import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolException;
-import dev.ncmcp.spi.nextcloud.DavEntry;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
 import dev.ncmcp.spi.nextcloud.NextcloudException;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
@@ -184,11 +183,6 @@ class FilesRequestsTest {
         @Override
         public String filesRoot() {
             return "/remote.php/dav/files/alice/";
-        }
-
-        @Override
-        public List<DavEntry> multistatus(NextcloudResponse response) {
-            return List.of();
         }
 
         @Override

@@ -1,7 +1,7 @@
 package dev.ncmcp.plugin.notes;
 
 import dev.ncmcp.spi.ToolException;
-import dev.ncmcp.spi.nextcloud.DavEntry;
+import dev.ncmcp.spi.dav.DavEntry;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
 import dev.ncmcp.spi.nextcloud.NextcloudResponse;
@@ -39,7 +39,7 @@ final class NoteFiles {
         NextcloudResponse found = client.send(NextcloudRequest.builder("PROPFIND", davPath)
                 .header("Depth", "0").xml(PROPFIND).build());
         checkFound(found, note, relativePath);
-        List<DavEntry> entries = client.multistatus(found);
+        List<DavEntry> entries = dev.ncmcp.spi.dav.Multistatus.read(found);
         if (entries.isEmpty()) {
             throw ToolException.upstream("Nextcloud answered the attachment lookup without an entry");
         }

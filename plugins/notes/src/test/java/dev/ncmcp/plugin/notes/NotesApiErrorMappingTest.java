@@ -2,7 +2,6 @@ package dev.ncmcp.plugin.notes;
 
 import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolException.Kind;
-import dev.ncmcp.spi.nextcloud.DavEntry;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
 import dev.ncmcp.spi.nextcloud.NextcloudResponse;
@@ -127,11 +126,6 @@ class NotesApiErrorMappingTest {
         @Override
         public String filesRoot() {
             return "/remote.php/dav/files/bob/";
-        }
-
-        @Override
-        public List<DavEntry> multistatus(NextcloudResponse response) {
-            return List.of();
         }
 
         @Override

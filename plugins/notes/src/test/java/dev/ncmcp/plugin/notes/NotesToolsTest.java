@@ -6,7 +6,6 @@ import dev.ncmcp.spi.ResourceContents;
 import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolException.Kind;
 import dev.ncmcp.spi.ToolResult;
-import dev.ncmcp.spi.nextcloud.DavEntry;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
 import dev.ncmcp.spi.nextcloud.NextcloudException;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
@@ -306,11 +305,6 @@ class NotesToolsTest {
         @Override
         public String filesRoot() throws NextcloudException {
             return delegate.filesRoot();
-        }
-
-        @Override
-        public List<DavEntry> multistatus(NextcloudResponse response) throws NextcloudException {
-            return delegate.multistatus(response);
         }
 
         @Override

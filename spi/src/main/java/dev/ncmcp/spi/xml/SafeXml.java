@@ -1,4 +1,4 @@
-package dev.ncmcp.server.nextcloud;
+package dev.ncmcp.spi.xml;
 
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
@@ -9,8 +9,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Optional;
 
-/** XML parsing with DTDs and external entities disabled (no XXE, no entity expansion bombs). */
+/** XML parsing with DTDs and external entities disabled: no XXE, no entity expansion bombs. */
 public final class SafeXml {
 
     private static final DocumentBuilderFactory FACTORY = createFactory();
@@ -18,6 +19,7 @@ public final class SafeXml {
     private SafeXml() {
     }
 
+    /** Parses a namespace-aware DOM. */
     public static Document parse(byte[] xml) throws SAXException, IOException {
         DocumentBuilder builder;
         try {
@@ -27,6 +29,15 @@ public final class SafeXml {
         }
         builder.setErrorHandler(null);
         return builder.parse(new ByteArrayInputStream(xml));
+    }
+
+    /** The document element as a tree, or empty when the bytes are not well-formed XML. */
+    public static Optional<XmlElement> tree(byte[] xml) {
+        try {
+            return Optional.of(XmlElement.of(parse(xml).getDocumentElement()));
+        } catch (SAXException | IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static DocumentBuilderFactory createFactory() {

@@ -1,12 +1,14 @@
-package dev.ncmcp.server.nextcloud;
+package dev.ncmcp.spi.xml;
 
+import dev.ncmcp.spi.dav.Multistatus;
+import dev.ncmcp.spi.nextcloud.NextcloudResponse;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.SAXException;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SafeXmlTest {
@@ -28,10 +30,10 @@ class SafeXmlTest {
                 + "<d:resourcetype><d:collection/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status>"
                 + "</d:propstat></d:response></d:multistatus>";
 
-        var entries = Multistatus.parse(SafeXml.parse(xml.getBytes(StandardCharsets.UTF_8)));
+        var entries = Multistatus.read(new NextcloudResponse(207, Map.of(), xml.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(entries.size(), is(1));
-        assertThat(entries.getFirst().href(), is("/a b/"));
-        assertThat(entries.getFirst().collection(), is(true));
+        assertEquals(1, entries.size());
+        assertEquals("/a b/", entries.getFirst().href());
+        assertEquals(true, entries.getFirst().collection());
     }
 }
