@@ -157,7 +157,8 @@ final class NextcloudHttp {
         StringBuilder url = new StringBuilder(baseUrl()).append(request.path());
         if (!request.query().isEmpty()) {
             StringJoiner query = new StringJoiner("&");
-            request.query().forEach((name, value) -> query.add(encode(name) + "=" + encode(value)));
+            request.query().forEach((name, values) -> values.forEach(value -> query.add(encode(name) + "="
+                    + encode(value))));
             url.append(request.path().contains("?") ? '&' : '?').append(query);
         }
         return URI.create(url.toString());

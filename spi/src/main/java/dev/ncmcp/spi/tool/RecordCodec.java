@@ -83,7 +83,8 @@ final class RecordCodec implements Codec {
             if (fallback != null && (optional || side == Codecs.Side.RESULT)) {
                 throw new IllegalArgumentException("@Default belongs on a non-Optional argument component");
             }
-            Object defaultValue = fallback == null ? null : codec.parseDefault(fallback.value());
+            Object defaultValue = fallback != null ? codec.parseDefault(fallback.value())
+                    : side == Codecs.Side.ARGUMENTS && !optional ? codec.empty() : null;
             JsonObject schema = propertySchema(declared, codec, defaultValue, side);
             MethodHandle accessor = accessible(declared.getAccessor(), owner);
             return new Component(name, declared.getName(), accessor, codec, optional, defaultValue, schema);
