@@ -1,15 +1,22 @@
 package dev.ncmcp.simulator;
 
+import dev.ncmcp.simulator.dav.DavMaintenance;
+import dev.ncmcp.simulator.files.FileStore;
+import dev.ncmcp.simulator.files.FilesApp;
+import dev.ncmcp.simulator.loginflow.LoginFlowApp;
+import dev.ncmcp.simulator.notes.NotesApp;
+import dev.ncmcp.simulator.ocs.OcsApp;
 import io.helidon.webserver.WebServer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 /**
  * An in-memory simulator of the Nextcloud HTTP APIs used by ncmcp: Notes API, OCS
@@ -27,10 +34,9 @@ public final class NextcloudSimulator implements AutoCloseable {
     private final int requestedPort;
     private final NextcloudVersion version;
     private final Accounts accounts = new Accounts();
-    private final Storage storage;
     private final Maintenance maintenance = new Maintenance();
     private final FailureInjector failures = new FailureInjector();
-    private final LoginFlowApi loginFlow;
+    private final LoginFlowApp loginFlow;
     private final SimulatorRouting routing;
     private volatile WebServer server;
 
@@ -38,20 +44,26 @@ public final class NextcloudSimulator implements AutoCloseable {
         this.host = b.host;
         this.requestedPort = b.port;
         this.version = b.version;
-        this.storage = new Storage(version);
         b.users.forEach((user, password) -> accounts.add(user, password, b.displayNames.get(user)));
         b.notesDisabled.forEach(accounts::disableNotes);
         BasicAuth auth = new BasicAuth(accounts, b.bearerTokens);
-        String instanceId = "oc" + Accounts.randomToken(10).toLowerCase(java.util.Locale.ROOT);
-        this.loginFlow = new LoginFlowApi(accounts, this::baseUrl);
-        this.routing = new SimulatorRouting(
-                new NotesApi(storage, auth, accounts),
-                new OcsApi(version, auth, accounts, this::hostPort),
-                new WebDavApi(storage, auth, accounts, version, instanceId),
-                loginFlow, maintenance, failures);
+        FileStore files = new FileStore();
+        String instanceId = "oc" + Accounts.randomToken(10).toLowerCase(Locale.ROOT);
+        this.loginFlow = new LoginFlowApp(accounts, this::baseUrl);
+        List<SimulatorApp> apps = List.of(
+                new OcsApp(version, auth, accounts, this::hostPort, maintenance),
+                new NotesApp(files, auth, accounts, version),
+                new FilesApp(files, auth, accounts, version, instanceId),
+                loginFlow);
+        Routes routes = new Routes()
+                .entryPoint("/ocs", OcsApp::maintenanceAnswer)
+                .entryPoint("/remote.php", DavMaintenance::answer)
+                .entryPoint("/index.php", Maintenance::page);
+        apps.forEach(app -> app.register(routes));
+        this.routing = new SimulatorRouting(routes, maintenance, failures);
         if (b.sampleData) {
             for (String user : b.users.keySet()) {
-                SampleData.seed(storage, user);
+                apps.forEach(app -> app.seedSampleData(user));
             }
         }
     }

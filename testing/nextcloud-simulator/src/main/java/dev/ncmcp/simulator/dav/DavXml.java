@@ -1,45 +1,46 @@
-package dev.ncmcp.simulator;
+package dev.ncmcp.simulator.dav;
 
+import dev.ncmcp.simulator.XmlEscape;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 
 /**
- * XML helpers for WebDAV: safe request parsing, element navigation, escaping and Sabre error bodies.
+ * XML helpers for WebDAV: safe request parsing (no DTDs, no external entities), element navigation, escaping.
  */
-final class DavXml {
-    static final String DAV = "DAV:";
-    static final String SABRE = "http://sabredav.org/ns";
-    static final String OC = "http://owncloud.org/ns";
-    static final String NC = "http://nextcloud.org/ns";
+public final class DavXml {
+    public static final String DAV = "DAV:";
+    public static final String SABRE = "http://sabredav.org/ns";
+    public static final String OC = "http://owncloud.org/ns";
+    public static final String NC = "http://nextcloud.org/ns";
 
     private DavXml() {
     }
 
     /** A namespaced element name. */
-    record QName(String namespace, String local) {
-        static QName of(Element e) {
+    public record QName(String namespace, String local) {
+        public static QName of(Element e) {
             return new QName(e.getNamespaceURI() == null ? "" : e.getNamespaceURI(), e.getLocalName());
         }
 
-        boolean is(String ns, String name) {
+        public boolean is(String ns, String name) {
             return namespace.equals(ns) && local.equals(name);
         }
     }
 
     /** Parses a request body; empty or malformed bodies give an empty result. */
-    static Optional<Document> parse(byte[] body) {
+    public static Optional<Document> parse(byte[] body) {
         if (body.length == 0) {
             return Optional.empty();
         }
@@ -63,7 +64,7 @@ final class DavXml {
         }
     }
 
-    static List<Element> children(Element parent) {
+    public static List<Element> children(Element parent) {
         List<Element> out = new ArrayList<>();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {
@@ -73,12 +74,12 @@ final class DavXml {
         return out;
     }
 
-    static Optional<Element> child(Element parent, String ns, String local) {
+    public static Optional<Element> child(Element parent, String ns, String local) {
         return children(parent).stream().filter(e -> QName.of(e).is(ns, local)).findFirst();
     }
 
     /** First descendant element with the given name (depth-first). */
-    static Optional<Element> find(Element root, String ns, String local) {
+    public static Optional<Element> find(Element root, String ns, String local) {
         for (Element c : children(root)) {
             if (QName.of(c).is(ns, local)) {
                 return Optional.of(c);
@@ -91,31 +92,7 @@ final class DavXml {
         return Optional.empty();
     }
 
-    static String escape(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\r' -> sb.append("&#13;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    /** A Sabre exception body ({@code <d:error>}), optionally naming the failed header. */
-    static SimResponse error(int status, String exception, String message, String header) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
-                .append("<d:error xmlns:d=\"DAV:\" xmlns:s=\"http://sabredav.org/ns\">\n")
-                .append("  <s:exception>").append(escape(exception)).append("</s:exception>\n")
-                .append("  <s:message>").append(escape(message)).append("</s:message>\n");
-        if (header != null) {
-            xml.append("  <s:header>").append(escape(header)).append("</s:header>\n");
-        }
-        xml.append("</d:error>\n");
-        return SimResponse.xml(status, xml.toString());
+    public static String escape(String text) {
+        return XmlEscape.text(text);
     }
 }

@@ -1,4 +1,6 @@
-package dev.ncmcp.simulator;
+package dev.ncmcp.simulator.files;
+
+import dev.ncmcp.simulator.Hashes;
 
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,5 +1,7 @@
-package dev.ncmcp.simulator;
+package dev.ncmcp.simulator.notes;
 
+import dev.ncmcp.simulator.Hashes;
+import dev.ncmcp.simulator.files.FileNode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

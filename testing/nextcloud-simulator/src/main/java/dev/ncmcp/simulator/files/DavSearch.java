@@ -1,5 +1,6 @@
-package dev.ncmcp.simulator;
+package dev.ncmcp.simulator.files;
 
+import dev.ncmcp.simulator.dav.DavXml;
 import org.w3c.dom.Element;
 
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import static dev.ncmcp.simulator.DavXml.DAV;
+import static dev.ncmcp.simulator.dav.DavXml.DAV;
 
 /**
  * A parsed {@code d:basicsearch} (RFC 5323) in the subset Nextcloud clients use: select, scope,

@@ -1,4 +1,6 @@
-package dev.ncmcp.simulator;
+package dev.ncmcp.simulator.files;
+
+import dev.ncmcp.simulator.PathSegments;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,11 +11,11 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The in-memory file tree of one user. Not thread-safe by itself: {@link Storage} serialises access.
+ * The in-memory file tree of one user. Not thread-safe by itself: {@link FileStore} serialises access.
  * Every write gives the node a new ETag (unlike Nextcloud, which only changes it when the mtime
  * second changes) and propagates a new ETag and mtime to all parent folders.
  */
-final class FileTree {
+public final class FileTree {
     private final String owner;
     private final LongSupplier ids;
     private final EtagSource etags;
@@ -29,18 +31,18 @@ final class FileTree {
         root.stamp(now(), etags.folderEtag());
     }
 
-    String owner() {
+    public String owner() {
         return owner;
     }
 
-    FileNode root() {
+    public FileNode root() {
         return root;
     }
 
     /** Finds a node by a relative path ({@code "a/b.txt"}, leading/trailing slashes ignored). */
-    Optional<FileNode> find(String path) {
+    public Optional<FileNode> find(String path) {
         FileNode node = root;
-        for (String segment : segments(path)) {
+        for (String segment : PathSegments.of(path)) {
             if (!node.isFolder()) {
                 return Optional.empty();
             }
@@ -52,11 +54,11 @@ final class FileTree {
         return Optional.of(node);
     }
 
-    Optional<FileNode> byId(long id) {
+    public Optional<FileNode> byId(long id) {
         return Optional.ofNullable(byId.get(id));
     }
 
-    FileNode createFolder(FileNode parent, String name) {
+    public FileNode createFolder(FileNode parent, String name) {
         FileNode folder = new FileNode(ids.getAsLong(), name, true, parent);
         folder.stamp(now(), etags.folderEtag());
         parent.attach(folder);
@@ -66,9 +68,9 @@ final class FileTree {
     }
 
     /** Creates every missing folder of the path and returns the last one. */
-    FileNode mkdirs(String path) {
+    public FileNode mkdirs(String path) {
         FileNode node = root;
-        for (String segment : segments(path)) {
+        for (String segment : PathSegments.of(path)) {
             FileNode next = node.child(segment);
             if (next == null) {
                 next = createFolder(node, segment);
@@ -80,7 +82,7 @@ final class FileTree {
         return node;
     }
 
-    FileNode createFile(FileNode parent, String name, byte[] content, Long mtime) {
+    public FileNode createFile(FileNode parent, String name, byte[] content, Long mtime) {
         FileNode file = new FileNode(ids.getAsLong(), name, false, parent);
         file.content(content);
         parent.attach(file);
@@ -89,13 +91,13 @@ final class FileTree {
         return file;
     }
 
-    void write(FileNode file, byte[] content, Long mtime) {
+    public void write(FileNode file, byte[] content, Long mtime) {
         file.content(content);
         touch(file, mtime);
     }
 
     /** Records a change: new ETag, mtime = {@code mtime} or now, parents updated. */
-    void touch(FileNode node, Long mtime) {
+    public void touch(FileNode node, Long mtime) {
         long time = mtime != null ? mtime : now();
         node.stamp(time, node.isFolder() ? etags.folderEtag() : etags.fileEtag());
         if (node.parent() != null) {
@@ -103,11 +105,11 @@ final class FileTree {
         }
     }
 
-    void setFavorite(FileNode node, boolean favorite) {
+    public void setFavorite(FileNode node, boolean favorite) {
         node.favorite(favorite);
     }
 
-    void delete(FileNode node) {
+    public void delete(FileNode node) {
         if (node == root) {
             throw new IllegalArgumentException("cannot delete the root");
         }
@@ -118,7 +120,7 @@ final class FileTree {
     }
 
     /** Moves/renames a node, keeping its id; content ETag stays as it is (like Nextcloud). */
-    void move(FileNode node, FileNode newParent, String newName) {
+    public void move(FileNode node, FileNode newParent, String newName) {
         FileNode oldParent = node.parent();
         oldParent.detach(node);
         node.rename(newName);
@@ -128,7 +130,7 @@ final class FileTree {
     }
 
     /** Copies a node (recursively) under a new id. */
-    FileNode copy(FileNode source, FileNode newParent, String newName) {
+    public FileNode copy(FileNode source, FileNode newParent, String newName) {
         FileNode copy;
         if (source.isFolder()) {
             copy = createFolder(newParent, newName);
@@ -142,7 +144,7 @@ final class FileTree {
     }
 
     /** The node and all nodes below it, depth first, parents before children. */
-    List<FileNode> descendants(FileNode node) {
+    public List<FileNode> descendants(FileNode node) {
         List<FileNode> out = new ArrayList<>();
         forEach(node, out::add);
         return out;
@@ -161,17 +163,7 @@ final class FileTree {
         }
     }
 
-    static List<String> segments(String path) {
-        List<String> out = new ArrayList<>();
-        for (String s : path.split("/")) {
-            if (!s.isEmpty()) {
-                out.add(s);
-            }
-        }
-        return out;
-    }
-
-    static long now() {
+    public static long now() {
         return Instant.now().getEpochSecond();
     }
 }

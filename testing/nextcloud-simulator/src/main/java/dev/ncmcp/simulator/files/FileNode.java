@@ -1,4 +1,4 @@
-package dev.ncmcp.simulator;
+package dev.ncmcp.simulator.files;
 
 import java.util.Collection;
 import java.util.TreeMap;
@@ -6,7 +6,7 @@ import java.util.TreeMap;
 /**
  * A file or folder of a user's tree. Mutated only by {@link FileTree} under the storage lock.
  */
-final class FileNode {
+public final class FileNode {
     private final long id;
     private final boolean folder;
     private final TreeMap<String, FileNode> children = new TreeMap<>();
@@ -24,48 +24,48 @@ final class FileNode {
         this.parent = parent;
     }
 
-    long id() {
+    public long id() {
         return id;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    boolean isFolder() {
+    public boolean isFolder() {
         return folder;
     }
 
-    FileNode parent() {
+    public FileNode parent() {
         return parent;
     }
 
-    byte[] content() {
+    public byte[] content() {
         return content;
     }
 
-    long mtime() {
+    public long mtime() {
         return mtime;
     }
 
-    String etag() {
+    public String etag() {
         return etag;
     }
 
-    boolean favorite() {
+    public boolean favorite() {
         return favorite;
     }
 
-    Collection<FileNode> children() {
+    public Collection<FileNode> children() {
         return children.values();
     }
 
-    FileNode child(String childName) {
+    public FileNode child(String childName) {
         return children.get(childName);
     }
 
     /** Path relative to the user root without leading or trailing slash; {@code ""} for the root. */
-    String path() {
+    public String path() {
         if (parent == null) {
             return "";
         }
@@ -74,7 +74,7 @@ final class FileNode {
     }
 
     /** File length, or for folders the sum of all contained files. */
-    long size() {
+    public long size() {
         if (!folder) {
             return content.length;
         }
@@ -85,7 +85,7 @@ final class FileNode {
         return sum;
     }
 
-    boolean isAncestorOf(FileNode other) {
+    public boolean isAncestorOf(FileNode other) {
         for (FileNode n = other.parent; n != null; n = n.parent) {
             if (n == this) {
                 return true;

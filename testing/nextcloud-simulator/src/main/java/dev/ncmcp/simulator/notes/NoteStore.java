@@ -1,4 +1,8 @@
-package dev.ncmcp.simulator;
+package dev.ncmcp.simulator.notes;
+
+import dev.ncmcp.simulator.PathSegments;
+import dev.ncmcp.simulator.files.FileNode;
+import dev.ncmcp.simulator.files.FileTree;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,7 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The Notes app's view of a user's file tree. Call only inside {@link Storage#with}.
+ * The Notes app's view of a user's file tree. Call only inside {@code FileStore.with}.
  */
 final class NoteStore {
     private static final String FORBIDDEN_CHARS = "*|/\\:\"<>?";
@@ -16,9 +20,9 @@ final class NoteStore {
     private final FileTree files;
     private final NotesSettings settings;
 
-    NoteStore(Storage.UserData data) {
-        this.files = data.files();
-        this.settings = data.notesSettings();
+    NoteStore(FileTree files, NotesSettings settings) {
+        this.files = files;
+        this.settings = settings;
     }
 
     FileNode notesFolder() {
@@ -120,7 +124,7 @@ final class NoteStore {
 
     static String sanitizeCategory(String category) {
         List<String> parts = new ArrayList<>();
-        for (String segment : FileTree.segments(category == null ? "" : category.replace('\\', '/'))) {
+        for (String segment : PathSegments.of(category == null ? "" : category.replace('\\', '/'))) {
             String cleaned = segment.strip();
             if (!cleaned.isEmpty() && !cleaned.equals(".") && !cleaned.equals("..")) {
                 parts.add(cleaned);

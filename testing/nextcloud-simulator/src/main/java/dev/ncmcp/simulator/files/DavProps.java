@@ -1,4 +1,9 @@
-package dev.ncmcp.simulator;
+package dev.ncmcp.simulator.files;
+
+import dev.ncmcp.simulator.SimRequest;
+import dev.ncmcp.simulator.dav.DavXml;
+import dev.ncmcp.simulator.dav.Multistatus;
+import org.w3c.dom.Document;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,9 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.ncmcp.simulator.DavXml.DAV;
-import static dev.ncmcp.simulator.DavXml.NC;
-import static dev.ncmcp.simulator.DavXml.OC;
+import static dev.ncmcp.simulator.dav.DavXml.DAV;
+import static dev.ncmcp.simulator.dav.DavXml.NC;
+import static dev.ncmcp.simulator.dav.DavXml.OC;
 
 /**
  * The WebDAV properties of files and folders, and the split into 200 / 404 propstats.
@@ -56,6 +61,17 @@ final class DavProps {
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         return MIME.getOrDefault(ext, "application/octet-stream");
+    }
+
+    /** The properties named in a {@code d:prop} of the request body; empty for allprop or no body. */
+    static Optional<List<DavXml.QName>> requested(SimRequest request) {
+        return DavXml.parse(request.body()).map(Document::getDocumentElement)
+                .flatMap(root -> DavXml.child(root, DAV, "prop"))
+                .map(p -> DavXml.children(p).stream().map(DavXml.QName::of).toList());
+    }
+
+    static List<DavXml.QName> allprop(FileNode node) {
+        return node.isFolder() ? ALLPROP_FOLDER : ALLPROP_FILE;
     }
 
     static String httpDate(long epochSeconds) {

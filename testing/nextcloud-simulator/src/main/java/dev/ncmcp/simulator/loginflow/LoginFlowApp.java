@@ -1,5 +1,12 @@
-package dev.ncmcp.simulator;
+package dev.ncmcp.simulator.loginflow;
 
+import dev.ncmcp.simulator.Accounts;
+import dev.ncmcp.simulator.Handler;
+import dev.ncmcp.simulator.RequestFields;
+import dev.ncmcp.simulator.Routes;
+import dev.ncmcp.simulator.SimRequest;
+import dev.ncmcp.simulator.SimResponse;
+import dev.ncmcp.simulator.SimulatorApp;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 
@@ -10,9 +17,9 @@ import java.util.function.Supplier;
 
 /**
  * Login Flow v2 ({@code POST /index.php/login/v2}, {@code POST /index.php/login/v2/poll}). The
- * browser part is replaced by {@link NextcloudSimulator#grantLoginFlow(String, String)}.
+ * browser part is replaced by {@link #grant(String, String)}.
  */
-final class LoginFlowApi {
+public final class LoginFlowApp implements SimulatorApp {
     static final String INIT = "/index.php/login/v2";
     static final String POLL = "/index.php/login/v2/poll";
 
@@ -21,7 +28,7 @@ final class LoginFlowApi {
     /** poll token -> flow */
     private final Map<String, Flow> flows = new ConcurrentHashMap<>();
 
-    LoginFlowApi(Accounts accounts, Supplier<String> baseUrl) {
+    public LoginFlowApp(Accounts accounts, Supplier<String> baseUrl) {
         this.accounts = accounts;
         this.baseUrl = baseUrl;
     }
@@ -30,11 +37,18 @@ final class LoginFlowApi {
     private record Flow(String loginToken, String loginName, String appPassword) {
     }
 
-    SimResponse handle(SimRequest request) {
-        if (!request.method().equals("POST")) {
-            return SimResponse.status(405).header("Content-Type", SimResponse.HTML);
-        }
-        return request.path().equals(INIT) || request.path().equals(INIT + "/") ? init() : poll(request);
+    @Override
+    public void register(Routes routes) {
+        routes.exact(INIT, post(request -> init()))
+                .exact(INIT + "/", post(request -> init()))
+                .exact(POLL, post(this::poll))
+                .exact(POLL + "/", post(this::poll));
+    }
+
+    private static Handler post(Handler handler) {
+        return request -> request.method().equals("POST")
+                ? handler.handle(request)
+                : SimResponse.status(405).header("Content-Type", SimResponse.HTML);
     }
 
     private SimResponse init() {
@@ -69,7 +83,7 @@ final class LoginFlowApi {
      * Simulates the user granting access in the browser. Accepts the login token (last segment of
      * the {@code login} URL) or the poll token. Returns the minted app password.
      */
-    Optional<String> grant(String token, String user) {
+    public Optional<String> grant(String token, String user) {
         if (!accounts.exists(user)) {
             throw new IllegalArgumentException("unknown user " + user);
         }

@@ -1,4 +1,4 @@
-package dev.ncmcp.simulator;
+package dev.ncmcp.simulator.dav;
 
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Map;
  * Writes a {@code d:multistatus} body with Sabre's namespace prefixes; properties in other
  * namespaces get inline {@code x1}, {@code x2}, … prefixes.
  */
-final class Multistatus {
+public final class Multistatus {
     private static final Map<String, String> PREFIXES = Map.of(
             DavXml.DAV, "d", DavXml.SABRE, "s", DavXml.OC, "oc", DavXml.NC, "nc");
 
@@ -17,14 +17,14 @@ final class Multistatus {
     private final Map<String, String> extraPrefixes = new HashMap<>();
 
     /** A property value: {@code inner} is already-escaped XML, {@code null} means a self-closing element. */
-    record Prop(DavXml.QName name, String inner) {
+    public record Prop(DavXml.QName name, String inner) {
     }
 
     /** One propstat group; statuses with no props are left out. */
-    record PropStat(int status, List<Prop> props) {
+    public record PropStat(int status, List<Prop> props) {
     }
 
-    Multistatus response(String href, List<PropStat> propStats) {
+    public Multistatus response(String href, List<PropStat> propStats) {
         xml.append("<d:response><d:href>").append(DavXml.escape(href)).append("</d:href>");
         for (PropStat ps : propStats) {
             if (ps.props().isEmpty()) {
@@ -58,7 +58,7 @@ final class Multistatus {
         }
     }
 
-    String build() {
+    public String build() {
         return xml + "</d:multistatus>\n";
     }
 

@@ -1,5 +1,8 @@
-package dev.ncmcp.simulator;
+package dev.ncmcp.simulator.ocs;
 
+import dev.ncmcp.simulator.SimRequest;
+import dev.ncmcp.simulator.SimResponse;
+import dev.ncmcp.simulator.XmlEscape;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -102,7 +105,7 @@ final class OcsEnvelope {
             }
             case NULL -> out.append(indent).append('<').append(tag).append("/>\n");
             default -> out.append(indent).append('<').append(tag).append('>')
-                    .append(DavXml.escape(text(value))).append("</").append(tag).append(">\n");
+                    .append(XmlEscape.text(text(value))).append("</").append(tag).append(">\n");
         }
     }
 

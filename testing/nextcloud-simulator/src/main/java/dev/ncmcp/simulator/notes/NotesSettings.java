@@ -1,4 +1,4 @@
-package dev.ncmcp.simulator;
+package dev.ncmcp.simulator.notes;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,5 +1,16 @@
-package dev.ncmcp.simulator;
+package dev.ncmcp.simulator.ocs;
 
+import dev.ncmcp.simulator.Accounts;
+import dev.ncmcp.simulator.BasicAuth;
+import dev.ncmcp.simulator.Hashes;
+import dev.ncmcp.simulator.Maintenance;
+import dev.ncmcp.simulator.NextcloudVersion;
+import dev.ncmcp.simulator.PathSegments;
+import dev.ncmcp.simulator.PhpJson;
+import dev.ncmcp.simulator.Routes;
+import dev.ncmcp.simulator.SimRequest;
+import dev.ncmcp.simulator.SimResponse;
+import dev.ncmcp.simulator.SimulatorApp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -17,20 +28,36 @@ import java.util.function.Supplier;
  * OCS endpoints ({@code /ocs/v1.php/…}, {@code /ocs/v2.php/…}): capabilities, current user, app
  * password revocation; plus {@code status.php}.
  */
-final class OcsApi {
+public final class OcsApp implements SimulatorApp {
     private final NextcloudVersion version;
     private final BasicAuth auth;
     private final Accounts accounts;
     private final Supplier<String> hostPort;
+    private final Maintenance maintenance;
 
-    OcsApi(NextcloudVersion version, BasicAuth auth, Accounts accounts, Supplier<String> hostPort) {
+    public OcsApp(NextcloudVersion version, BasicAuth auth, Accounts accounts, Supplier<String> hostPort,
+                  Maintenance maintenance) {
         this.version = version;
         this.auth = auth;
         this.accounts = accounts;
         this.hostPort = hostPort;
+        this.maintenance = maintenance;
     }
 
-    SimResponse handle(SimRequest request) {
+    @Override
+    public void register(Routes routes) {
+        routes.prefix("/ocs/v1.php", this::handle)
+                .prefix("/ocs/v2.php", this::handle)
+                .exact("/status.php", this::status);
+    }
+
+    /** The answer of the OCS entry point in maintenance mode ({@code errors/21-maintenance-ocs.http}). */
+    public static SimResponse maintenanceAnswer(SimRequest request) {
+        return OcsEnvelope.forRequest(request).failure(503, "Service unavailable")
+                .header("X-Nextcloud-Maintenance-Mode", "1");
+    }
+
+    private SimResponse handle(SimRequest request) {
         OcsEnvelope ocs = OcsEnvelope.forRequest(request);
         BasicAuth.Result who = auth.authenticate(request);
         if (who.kind() == BasicAuth.Kind.INVALID) {
@@ -46,7 +73,7 @@ final class OcsApi {
             return SimResponse.json(412, Json.createObjectBuilder().add("message", "CSRF check failed").build());
         }
         String route = request.path().replaceFirst("^/ocs/v[12]\\.php", "");
-        List<String> parts = FileTree.segments(route);
+        List<String> parts = PathSegments.of(route);
         String method = request.method();
         if (method.equals("GET") && parts.equals(List.of("cloud", "capabilities"))) {
             return capabilities(ocs, who.ok());
@@ -73,10 +100,10 @@ final class OcsApi {
     }
 
     /** GET /status.php (never needs authentication, stays 200 in maintenance mode). */
-    SimResponse status(boolean maintenance) {
+    private SimResponse status(SimRequest request) {
         JsonObject body = Json.createObjectBuilder()
                 .add("installed", true)
-                .add("maintenance", maintenance)
+                .add("maintenance", maintenance.enabled())
                 .add("needsDbUpgrade", false)
                 .add("version", version.fullVersion())
                 .add("versionstring", version.versionString())
@@ -115,7 +142,7 @@ final class OcsApi {
     }
 
     private JsonObject resource(String name, String user) {
-        try (InputStream in = OcsApi.class.getResourceAsStream(name)) {
+        try (InputStream in = OcsApp.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
             }

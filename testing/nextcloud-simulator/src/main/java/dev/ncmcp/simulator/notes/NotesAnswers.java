@@ -1,0 +1,49 @@
+package dev.ncmcp.simulator.notes;
+
+import dev.ncmcp.simulator.SimResponse;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * The Notes app's fixed answers. Errors of the note controllers are {@code {"errorType": <PHP
+ * exception class>}} ({@code lib/Controller/Helper.php}, {@code createErrorResponse}); there is no
+ * {@code message} key.
+ */
+final class NotesAnswers {
+    static final String NOTE_DOES_NOT_EXIST = "OCA\\Notes\\Service\\NoteDoesNotExistException";
+
+    private NotesAnswers() {
+    }
+
+    static SimResponse error(int status, String exceptionClass) {
+        return SimResponse.json(status, Json.createObjectBuilder().add("errorType", exceptionClass).build());
+    }
+
+    static SimResponse notFound() {
+        return error(404, NOTE_DOES_NOT_EXIST);
+    }
+
+    static SimResponse badRequest() {
+        return SimResponse.json(400, JsonValue.EMPTY_JSON_ARRAY);
+    }
+
+    static SimResponse methodNotAllowed() {
+        return SimResponse.status(405).header("Content-Type", SimResponse.HTML);
+    }
+
+    static SimResponse message(int status, String text) {
+        JsonObject body = Json.createObjectBuilder().add("message", text).build();
+        return SimResponse.json(status, body);
+    }
+
+    static boolean etagMatches(String header, String etag) {
+        for (String candidate : header.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || c.equals("\"" + etag + "\"") || c.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
