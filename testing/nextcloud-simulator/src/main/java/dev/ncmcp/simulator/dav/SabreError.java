@@ -11,12 +11,14 @@ public final class SabreError {
     public static final String BAD_REQUEST = "Sabre\\DAV\\Exception\\BadRequest";
     public static final String CONFLICT = "Sabre\\DAV\\Exception\\Conflict";
     public static final String FORBIDDEN = "Sabre\\DAV\\Exception\\Forbidden";
+    public static final String INSUFFICIENT_STORAGE = "Sabre\\DAV\\Exception\\InsufficientStorage";
     public static final String METHOD_NOT_ALLOWED = "Sabre\\DAV\\Exception\\MethodNotAllowed";
     public static final String NOT_AUTHENTICATED = "Sabre\\DAV\\Exception\\NotAuthenticated";
     public static final String NOT_FOUND = "Sabre\\DAV\\Exception\\NotFound";
     public static final String NOT_IMPLEMENTED = "Sabre\\DAV\\Exception\\NotImplemented";
     public static final String PRECONDITION_FAILED = "Sabre\\DAV\\Exception\\PreconditionFailed";
     public static final String REPORT_NOT_SUPPORTED = "Sabre\\DAV\\Exception\\ReportNotSupported";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "Sabre\\DAV\\Exception\\UnsupportedMediaType";
 
     private SabreError() {
     }

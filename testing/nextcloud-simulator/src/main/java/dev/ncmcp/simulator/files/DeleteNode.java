@@ -12,7 +12,10 @@ final class DeleteNode implements MethodHandler {
     public SimResponse handle(FileRequest r) {
         FileNode node = r.target().orElse(null);
         if (node == null) {
-            return DavAnswers.notFound(r.relPath());
+            return r.header("If-Match").isPresent()
+                    ? DavAnswers.preconditionFailed("An If-Match header was specified and the resource did not exist",
+                                                    "If-Match")
+                    : DavAnswers.notFound(r.relPath());
         }
         if (node == r.tree().root()) {
             return SabreError.response(403, SabreError.FORBIDDEN, "Permission denied to delete this node");

@@ -4,7 +4,8 @@ import dev.ncmcp.simulator.SimResponse;
 import dev.ncmcp.simulator.dav.SabreError;
 
 /**
- * MKCOL: creates a folder.
+ * MKCOL: creates a folder. The 409 texts are {@code Sabre\DAV\Server::createCollection}'s: a
+ * missing parent "does not exist", a parent that is a file "is not a collection".
  */
 final class MakeCollection implements MethodHandler {
 
@@ -15,8 +16,11 @@ final class MakeCollection implements MethodHandler {
                                        "The resource you tried to create already exists").header("Allow", DavAnswers.ALLOW);
         }
         FileNode parent = r.tree().find(r.parentPath()).orElse(null);
-        if (parent == null || !parent.isFolder()) {
+        if (parent == null) {
             return SabreError.response(409, SabreError.CONFLICT, "Parent node does not exist");
+        }
+        if (!parent.isFolder()) {
+            return SabreError.response(409, SabreError.CONFLICT, "Parent node is not a collection");
         }
         FileNode folder = r.tree().createFolder(parent, r.segments().getLast());
         return SimResponse.status(201).header("Content-Type", SimResponse.HTML)

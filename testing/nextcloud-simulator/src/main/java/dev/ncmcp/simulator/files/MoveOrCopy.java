@@ -7,15 +7,18 @@ import dev.ncmcp.simulator.dav.SabreError;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * MOVE and COPY within the caller's files.
+ * MOVE and COPY within the caller's files. The destination checks follow
+ * {@code Sabre\DAV\Server::getCopyAndMoveInfo} in its order: Overwrite header, destination parent
+ * (missing 409, a file 415), existing destination with {@code Overwrite: F} (412), identical (403),
+ * destination inside the source (409).
  */
 final class MoveOrCopy implements MethodHandler {
 
     @Override
     public SimResponse handle(FileRequest r) {
-        boolean move = r.method().equals("MOVE");
         FileTree tree = r.tree();
         FileNode source = r.target().orElse(null);
         if (source == null) {
@@ -35,40 +38,54 @@ final class MoveOrCopy implements MethodHandler {
         if (!(destPath.equals(prefixNoSlash) || destPath.startsWith(r.hrefPrefix()))) {
             return SabreError.response(403, SabreError.FORBIDDEN, "The destination is outside of this user's files");
         }
+        String overwriteHeader = r.header("Overwrite").orElse("T").trim().toUpperCase(Locale.ROOT);
+        if (!overwriteHeader.equals("T") && !overwriteHeader.equals("F")) {
+            return SabreError.response(400, SabreError.BAD_REQUEST, "The HTTP Overwrite header should be either T or F");
+        }
         List<String> destSegments = PathSegments.of(destPath.substring(prefixNoSlash.length()));
         if (destSegments.isEmpty() || source == tree.root()) {
             return SabreError.response(403, SabreError.FORBIDDEN, "Cannot move or copy the root");
         }
-        FileNode destParent = tree.find(String.join("/", destSegments.subList(0, destSegments.size() - 1)))
-                .filter(FileNode::isFolder).orElse(null);
+        String destRel = String.join("/", destSegments);
+        FileNode destParent = tree.find(String.join("/", destSegments.subList(0, destSegments.size() - 1))).orElse(null);
         if (destParent == null) {
             return SabreError.response(409, SabreError.CONFLICT, "The destination node is not found");
         }
-        if (source.isFolder() && (destParent == source || source.isAncestorOf(destParent))) {
-            return SabreError.response(409, SabreError.CONFLICT, "Cannot move or copy a folder into itself");
+        if (!destParent.isFolder()) {
+            return SabreError.response(415, SabreError.UNSUPPORTED_MEDIA_TYPE,
+                                       "The destination node is not a collection");
         }
         FileNode target = destParent.child(destSegments.getLast());
-        if (target == source) {
-            return SabreError.response(403, SabreError.FORBIDDEN, "Source and destination uri are identical.");
-        }
-        boolean overwrite = !r.header("Overwrite").map(o -> o.trim().equalsIgnoreCase("F")).orElse(false);
-        if (target != null && !overwrite) {
+        if (target != null && overwriteHeader.equals("F")) {
             return DavAnswers.preconditionFailed("The destination node already exists, and the overwrite header is set "
                                                  + "to false", "Overwrite");
         }
-        if (target != null) {
-            tree.delete(target);
+        if (destRel.equals(r.relPath())) {
+            return SabreError.response(403, SabreError.FORBIDDEN, "Source and destination uri are identical.");
         }
-        SimResponse response = SimResponse.status(target != null ? 204 : 201).header("Content-Type", SimResponse.HTML);
-        if (move) {
-            tree.move(source, destParent, destSegments.getLast());
+        if (destRel.startsWith(r.relPath() + "/")) {
+            return SabreError.response(409, SabreError.CONFLICT,
+                                       "The destination may not be part of the same subtree as the source path.");
+        }
+        return transfer(r, source, destParent, destSegments.getLast(), target);
+    }
+
+    private static SimResponse transfer(FileRequest r, FileNode source, FileNode destParent, String name,
+                                        FileNode replaced) {
+        FileTree tree = r.tree();
+        if (replaced != null) {
+            tree.delete(replaced);
+        }
+        SimResponse response = SimResponse.status(replaced != null ? 204 : 201).header("Content-Type", SimResponse.HTML);
+        if (r.method().equals("MOVE")) {
+            tree.move(source, destParent, name);
             if (!source.isFolder()) {
                 response.header("ETag", DavAnswers.quoted(source.etag()))
                         .header("OC-ETag", DavAnswers.quoted(source.etag()));
             }
             return response.header("OC-FileId", r.props().ocFileId(source));
         }
-        FileNode copy = tree.copy(source, destParent, destSegments.getLast());
+        FileNode copy = tree.copy(source, destParent, name);
         return response.header("OC-FileId", r.props().ocFileId(copy));
     }
 }

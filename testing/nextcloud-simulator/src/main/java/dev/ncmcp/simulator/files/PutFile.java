@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * PUT: creates (201) or overwrites (204) a file, honouring If-Match and If-None-Match.
+ * PUT: creates (201) or overwrites (204) a file, honouring If-Match and If-None-Match. Sabre checks
+ * the preconditions ({@code Server::checkPreconditions}) before the PUT handler
+ * ({@code CorePlugin::httpPut}) looks at the target, so a stale If-Match on a missing file is a 412,
+ * not a 404.
  */
 final class PutFile implements MethodHandler {
 
@@ -17,25 +20,21 @@ final class PutFile implements MethodHandler {
         Optional<FileNode> existing = r.target();
         String ifMatch = r.header("If-Match").orElse(null);
         String ifNoneMatch = r.header("If-None-Match").orElse(null);
-        List<String> segments = r.segments();
-        if (segments.isEmpty()) {
-            return SabreError.response(405, SabreError.METHOD_NOT_ALLOWED, "PUT is not allowed on non-files.");
-        }
         if (existing.isEmpty()) {
-            FileNode parent = r.tree().find(r.parentPath()).orElse(null);
-            if (parent == null || !parent.isFolder()) {
-                return DavAnswers.notFound(firstMissing(r.tree(), r.parentPath()));
-            }
             if (ifMatch != null) {
                 return DavAnswers.preconditionFailed("An If-Match header was specified and the resource did not exist",
                                                      "If-Match");
             }
-            FileNode file = r.tree().createFile(parent, segments.getLast(), r.request().body(), clientMtime(r));
+            FileNode parent = r.tree().find(r.parentPath()).orElse(null);
+            if (parent == null || !parent.isFolder()) {
+                return DavAnswers.notFound(firstMissing(r.tree(), r.parentPath()));
+            }
+            FileNode file = r.tree().createFile(parent, r.segments().getLast(), r.request().body(), clientMtime(r));
             return written(r, 201, file);
         }
         FileNode node = existing.get();
         if (node.isFolder()) {
-            return SabreError.response(405, SabreError.METHOD_NOT_ALLOWED, "PUT is not allowed on non-files.");
+            return SabreError.response(409, SabreError.CONFLICT, "PUT is not allowed on non-files.");
         }
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*")
                 || DavAnswers.etagListContains(ifNoneMatch, node.etag()))) {
