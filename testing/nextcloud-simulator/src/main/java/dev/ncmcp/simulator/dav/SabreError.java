@@ -12,6 +12,7 @@ public final class SabreError {
     public static final String CONFLICT = "Sabre\\DAV\\Exception\\Conflict";
     public static final String FORBIDDEN = "Sabre\\DAV\\Exception\\Forbidden";
     public static final String INSUFFICIENT_STORAGE = "Sabre\\DAV\\Exception\\InsufficientStorage";
+    public static final String INVALID_PATH = "OCA\\DAV\\Connector\\Sabre\\Exception\\InvalidPath";
     public static final String METHOD_NOT_ALLOWED = "Sabre\\DAV\\Exception\\MethodNotAllowed";
     public static final String NOT_AUTHENTICATED = "Sabre\\DAV\\Exception\\NotAuthenticated";
     public static final String NOT_FOUND = "Sabre\\DAV\\Exception\\NotFound";
@@ -33,6 +34,18 @@ public final class SabreError {
                 + "  " + element("s:header", header) + "\n</d:error>\n");
     }
 
+    /**
+     * Nextcloud's {@code InvalidPath} (400): its {@code serialize()} declares {@code xmlns:o} on the
+     * error element and then adds {@code o:retry} and {@code o:reason} in the namespace {@code "o:"},
+     * which libxml declares again on each element ({@code apps/dav/lib/Connector/Sabre/Exception/InvalidPath.php}).
+     */
+    public static SimResponse invalidPath(String reason) {
+        return SimResponse.xml(400, head(INVALID_PATH, reason, " xmlns:o=\"http://owncloud.org/ns\"")
+                + "  <o:retry xmlns:o=\"o:\">false</o:retry>\n"
+                + "  " + (reason.isEmpty() ? "<o:reason xmlns:o=\"o:\"/>" : "<o:reason xmlns:o=\"o:\">" + text(reason)
+                + "</o:reason>") + "\n</d:error>\n");
+    }
+
     static String head(String exception, String message) {
         return head(exception, message, "");
     }
@@ -47,6 +60,11 @@ public final class SabreError {
 
     /** An element as libxml prints it: self-closing when empty. */
     static String element(String tag, String text) {
-        return text.isEmpty() ? "<" + tag + "/>" : "<" + tag + ">" + DavXml.escape(text) + "</" + tag + ">";
+        return text.isEmpty() ? "<" + tag + "/>" : "<" + tag + ">" + text(text) + "</" + tag + ">";
+    }
+
+    /** Text content as libxml escapes it: quotes stay as they are (unlike sabre/xml's multistatus writer). */
+    static String text(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;");
     }
 }

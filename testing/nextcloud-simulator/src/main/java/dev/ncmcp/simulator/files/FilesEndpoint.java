@@ -7,6 +7,7 @@ import dev.ncmcp.simulator.SimRequest;
 import dev.ncmcp.simulator.SimResponse;
 import dev.ncmcp.simulator.dav.DavXml;
 import dev.ncmcp.simulator.dav.Multistatus;
+import dev.ncmcp.simulator.dav.SabreError;
 
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,13 @@ final class FilesEndpoint {
         MethodHandler handler = methods.get(request.method());
         if (handler == null) {
             return DavAnswers.notImplemented(request.method());
+        }
+        if (!request.method().equals("MKCOL") && !relPath.isEmpty()) {
+            // ObjectTree::getNodeForPath checks the name first; MKCOL only looks its target up after the parent
+            var violation = FilenameRules.lookupViolation(relPath.substring(relPath.lastIndexOf('/') + 1));
+            if (violation.isPresent()) {
+                return SabreError.invalidPath(violation.get());
+            }
         }
         DavProps props = new DavProps(user, accounts.displayName(user), instanceId);
         return store.with(user, tree -> handler.handle(new FileRequest(request, tree, props, hrefPrefix, relPath)));

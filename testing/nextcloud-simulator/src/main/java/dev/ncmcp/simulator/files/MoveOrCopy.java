@@ -8,12 +8,14 @@ import dev.ncmcp.simulator.dav.SabreError;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * MOVE and COPY within the caller's files. The destination checks follow
  * {@code Sabre\DAV\Server::getCopyAndMoveInfo} in its order: Overwrite header, destination parent
  * (missing 409, a file 415), existing destination with {@code Overwrite: F} (412), identical (403),
- * destination inside the source (409).
+ * destination inside the source (409). The target's name is looked up on the way (a reserved name
+ * is a 400 there) and validated last, by {@code FilesPlugin::checkCopy} (see {@link FilenameRules}).
  */
 final class MoveOrCopy implements MethodHandler {
 
@@ -55,7 +57,12 @@ final class MoveOrCopy implements MethodHandler {
             return SabreError.response(415, SabreError.UNSUPPORTED_MEDIA_TYPE,
                                        "The destination node is not a collection");
         }
-        FileNode target = destParent.child(destSegments.getLast());
+        String name = destSegments.getLast();
+        Optional<String> reserved = FilenameRules.lookupViolation(name);
+        if (reserved.isPresent()) {
+            return SabreError.invalidPath(reserved.get());
+        }
+        FileNode target = destParent.child(name);
         if (target != null && overwriteHeader.equals("F")) {
             return DavAnswers.preconditionFailed("The destination node already exists, and the overwrite header is set "
                                                  + "to false", "Overwrite");
@@ -67,7 +74,11 @@ final class MoveOrCopy implements MethodHandler {
             return SabreError.response(409, SabreError.CONFLICT,
                                        "The destination may not be part of the same subtree as the source path.");
         }
-        return transfer(r, source, destParent, destSegments.getLast(), target);
+        Optional<String> invalid = FilenameRules.targetViolation(name);
+        if (invalid.isPresent()) {
+            return SabreError.invalidPath(invalid.get());
+        }
+        return transfer(r, source, destParent, name, target);
     }
 
     private static SimResponse transfer(FileRequest r, FileNode source, FileNode destParent, String name,

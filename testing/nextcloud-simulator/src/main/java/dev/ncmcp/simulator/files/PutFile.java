@@ -29,7 +29,12 @@ final class PutFile implements MethodHandler {
             if (parent == null || !parent.isFolder()) {
                 return DavAnswers.notFound(firstMissing(r.tree(), r.parentPath()));
             }
-            FileNode file = r.tree().createFile(parent, r.segments().getLast(), r.request().body(), clientMtime(r));
+            String name = r.segments().getLast();
+            Optional<String> invalid = FilenameRules.creationViolation(name);
+            if (invalid.isPresent()) {
+                return SabreError.invalidPath(invalid.get());
+            }
+            FileNode file = r.tree().createFile(parent, name, r.request().body(), clientMtime(r));
             return written(r, 201, file);
         }
         FileNode node = existing.get();
