@@ -3,11 +3,12 @@ package dev.ncmcp.simulator;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Users and their (app) passwords. Thread-safe.
+ * Users, their (app) passwords and quotas. Thread-safe.
  */
 public final class Accounts {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -16,6 +17,7 @@ public final class Accounts {
     private final Map<String, Set<String>> passwords = new ConcurrentHashMap<>();
     private final Map<String, String> displayNames = new ConcurrentHashMap<>();
     private final Set<String> notesDisabled = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> quotas = new ConcurrentHashMap<>();
 
     void add(String user, String password, String displayName) {
         passwords.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(password);
@@ -59,6 +61,23 @@ public final class Accounts {
 
     public boolean notesEnabled(String user) {
         return !notesDisabled.contains(user);
+    }
+
+    /** The user's quota in bytes; empty = unlimited (the default). */
+    public OptionalLong quota(String user) {
+        Long bytes = quotas.get(user);
+        return bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes);
+    }
+
+    void quota(String user, long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("a quota is a number of bytes >= 0");
+        }
+        quotas.put(user, bytes);
+    }
+
+    void unlimitedQuota(String user) {
+        quotas.remove(user);
     }
 
     public static String randomToken(int length) {

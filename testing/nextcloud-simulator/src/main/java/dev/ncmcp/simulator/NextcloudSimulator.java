@@ -46,8 +46,9 @@ public final class NextcloudSimulator implements AutoCloseable {
         this.version = b.version;
         b.users.forEach((user, password) -> accounts.add(user, password, b.displayNames.get(user)));
         b.notesDisabled.forEach(accounts::disableNotes);
+        b.quotas.forEach(accounts::quota);
         BasicAuth auth = new BasicAuth(accounts, b.bearerTokens);
-        FileStore files = new FileStore();
+        FileStore files = new FileStore(accounts);
         String instanceId = "oc" + Accounts.randomToken(10).toLowerCase(Locale.ROOT);
         this.loginFlow = new LoginFlowApp(accounts, this::baseUrl);
         List<SimulatorApp> apps = List.of(
@@ -152,6 +153,20 @@ public final class NextcloudSimulator implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no pending login flow for this token"));
     }
 
+    /**
+     * Sets the user's quota in bytes. The used space is the size of all the user's files (notes
+     * included); beyond it WebDAV PUT answers 507 and the Notes API 507 with its
+     * {@code InsufficientStorageException}.
+     */
+    public void quota(String user, long bytes) {
+        accounts.quota(user, bytes);
+    }
+
+    /** Removes the user's quota (the default). */
+    public void unlimitedQuota(String user) {
+        accounts.unlimitedQuota(user);
+    }
+
     /** Adds a user (or another password of an existing user) while running. */
     public void addUser(String user, String password) {
         accounts.add(user, password, null);
@@ -194,6 +209,7 @@ public final class NextcloudSimulator implements AutoCloseable {
         private final Map<String, String> users = new LinkedHashMap<>();
         private final Map<String, String> displayNames = new LinkedHashMap<>();
         private final List<String> notesDisabled = new ArrayList<>();
+        private final Map<String, Long> quotas = new LinkedHashMap<>();
         private String host = "127.0.0.1";
         private int port = 0;
         private NextcloudVersion version = NextcloudVersion.NC31;
@@ -243,6 +259,15 @@ public final class NextcloudSimulator implements AutoCloseable {
         /** The Notes app is not enabled for this user (Notes API answers 412 "App is not enabled"). */
         public Builder notesAppDisabledFor(String user) {
             notesDisabled.add(user);
+            return this;
+        }
+
+        /** The user's quota in bytes (default: unlimited); see {@link NextcloudSimulator#quota(String, long)}. */
+        public Builder quota(String user, long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("a quota is a number of bytes >= 0");
+            }
+            quotas.put(Objects.requireNonNull(user), bytes);
             return this;
         }
 

@@ -42,11 +42,14 @@ final class DavProps {
     private final String owner;
     private final String ownerDisplayName;
     private final String instanceId;
+    private final long freeSpace;
 
-    DavProps(String owner, String ownerDisplayName, String instanceId) {
+    /** {@code freeSpace}: the owner's free bytes or {@link FileStore#UNLIMITED}. */
+    DavProps(String owner, String ownerDisplayName, String instanceId, long freeSpace) {
         this.owner = owner;
         this.ownerDisplayName = ownerDisplayName;
         this.instanceId = instanceId;
+        this.freeSpace = freeSpace;
     }
 
     static DavXml.QName q(String ns, String local) {
@@ -124,7 +127,7 @@ final class DavProps {
                 case "getcontentlength" -> folder ? null : Long.toString(node.size());
                 case "resourcetype" -> folder ? "<d:collection/>" : SELF_CLOSING;
                 case "displayname" -> DavXml.escape(node.name());
-                case "quota-available-bytes" -> folder ? "-3" : null;
+                case "quota-available-bytes" -> folder ? Long.toString(freeSpace) : null;
                 case "quota-used-bytes" -> folder ? Long.toString(node.size()) : null;
                 default -> null;
             };

@@ -14,8 +14,10 @@ import java.util.Optional;
  * @param props      property renderer for this caller
  * @param hrefPrefix {@code /remote.php/dav/files/<user>/} or {@code /remote.php/webdav/}
  * @param relPath    target path below the user root, without leading or trailing slash
+ * @param freeSpace  the caller's free bytes, or {@link FileStore#UNLIMITED}
  */
-record FileRequest(SimRequest request, FileTree tree, DavProps props, String hrefPrefix, String relPath) {
+record FileRequest(SimRequest request, FileTree tree, DavProps props, String hrefPrefix, String relPath,
+                   long freeSpace) {
 
     String method() {
         return request.method();

@@ -38,9 +38,9 @@ final class FileSearch {
                                        "Invalid search scope, only searching in your own files is supported");
         }
         String scopePath = String.join("/", scope.subList(2, scope.size()));
-        DavProps props = new DavProps(user, accounts.displayName(user), instanceId);
         String prefix = FilesApp.FILES_ROOT + "/" + user + "/";
         String body = store.with(user, tree -> {
+            DavProps props = new DavProps(user, accounts.displayName(user), instanceId, store.freeSpace(tree));
             FileNode scopeNode = tree.find(scopePath).orElse(null);
             Multistatus ms = new Multistatus();
             if (scopeNode != null) {

@@ -76,8 +76,10 @@ final class FilesEndpoint {
                 return SabreError.invalidPath(violation.get());
             }
         }
-        DavProps props = new DavProps(user, accounts.displayName(user), instanceId);
-        return store.with(user, tree -> handler.handle(new FileRequest(request, tree, props, hrefPrefix, relPath)));
+        return store.with(user, tree -> {
+            DavProps props = new DavProps(user, accounts.displayName(user), instanceId, store.freeSpace(tree));
+            return handler.handle(new FileRequest(request, tree, props, hrefPrefix, relPath, store.freeSpace(tree)));
+        });
     }
 
     /** Another user's files: only a PROPFIND of the root shows anything (its resource type). */

@@ -11,7 +11,8 @@ import java.util.Optional;
  * PUT: creates (201) or overwrites (204) a file, honouring If-Match and If-None-Match. Sabre checks
  * the preconditions ({@code Server::checkPreconditions}) before the PUT handler
  * ({@code CorePlugin::httpPut}) looks at the target, so a stale If-Match on a missing file is a 412,
- * not a 404.
+ * not a 404. Then come the quota ({@link QuotaCheck}) and, for a new file, the name checks
+ * ({@link FilenameRules}).
  */
 final class PutFile implements MethodHandler {
 
@@ -29,6 +30,10 @@ final class PutFile implements MethodHandler {
             if (parent == null || !parent.isFolder()) {
                 return DavAnswers.notFound(firstMissing(r.tree(), r.parentPath()));
             }
+            Optional<SimResponse> full = QuotaCheck.refuse(r, r.relPath());
+            if (full.isPresent()) {
+                return full.get();
+            }
             String name = r.segments().getLast();
             Optional<String> invalid = FilenameRules.creationViolation(name);
             if (invalid.isPresent()) {
@@ -38,17 +43,21 @@ final class PutFile implements MethodHandler {
             return written(r, 201, file);
         }
         FileNode node = existing.get();
-        if (node.isFolder()) {
-            return SabreError.response(409, SabreError.CONFLICT, "PUT is not allowed on non-files.");
-        }
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*")
                 || DavAnswers.etagListContains(ifNoneMatch, node.etag()))) {
             return DavAnswers.preconditionFailed("An If-None-Match header was specified, but the ETag matched (or * "
                                                  + "was specified).", "If-None-Match");
         }
-        if (ifMatch != null && !DavAnswers.etagListContains(ifMatch, node.etag())) {
+        if (ifMatch != null && (node.isFolder() || !DavAnswers.etagListContains(ifMatch, node.etag()))) {
             return DavAnswers.preconditionFailed("An If-Match header was specified, but none of the specified ETags "
                                                  + "matched.", "If-Match").header("ETag", DavAnswers.quoted(node.etag()));
+        }
+        if (node.isFolder()) {
+            return SabreError.response(409, SabreError.CONFLICT, "PUT is not allowed on non-files.");
+        }
+        Optional<SimResponse> full = QuotaCheck.refuse(r, r.relPath());
+        if (full.isPresent()) {
+            return full.get();
         }
         r.tree().write(node, r.request().body(), clientMtime(r));
         return written(r, 204, node);

@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -24,6 +25,10 @@ record Note(FileNode file, String category, String title, String internalPath) {
 
     long modified() {
         return file.mtime();
+    }
+
+    String content() {
+        return new String(file.content(), StandardCharsets.UTF_8);
     }
 
     /** Changes whenever the file, its location or the favorite flag change. */
@@ -66,7 +71,7 @@ record Note(FileNode file, String category, String title, String internalPath) {
             b.add("errorType", "");
         }
         if (!exclude.contains("content")) {
-            b.add("content", new String(file.content(), java.nio.charset.StandardCharsets.UTF_8));
+            b.add("content", content());
         }
         // the app always sends the etag, even when excluded (notes/10)
         b.add("etag", etag());

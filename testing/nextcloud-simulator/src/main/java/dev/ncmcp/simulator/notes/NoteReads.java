@@ -33,7 +33,7 @@ final class NoteReads {
         return storage.with(user, store -> store.byId(id)
                 .map(note -> SimResponse.json(200, note.toJson(excludes(request)))
                         .header("ETag", "\"" + note.etag() + "\""))
-                .orElseGet(NotesAnswers::notFound));
+                .orElseThrow(NotesException::noteDoesNotExist));
     }
 
     private static SimResponse list(SimRequest request, NoteStore store) {

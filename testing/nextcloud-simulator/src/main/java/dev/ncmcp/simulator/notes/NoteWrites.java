@@ -32,10 +32,7 @@ final class NoteWrites {
     SimResponse update(SimRequest request, String user, long id) {
         RequestFields fields = RequestFields.of(request);
         return storage.with(user, store -> {
-            Note note = store.byId(id).orElse(null);
-            if (note == null) {
-                return NotesAnswers.notFound();
-            }
+            Note note = store.byId(id).orElseThrow(NotesException::noteDoesNotExist);
             String ifMatch = request.header("If-Match").orElse(null);
             if (ifMatch != null && !NotesAnswers.etagMatches(ifMatch, note.etag())) {
                 return SimResponse.json(412, note.toJson(Set.of()));
@@ -47,9 +44,9 @@ final class NoteWrites {
     }
 
     SimResponse delete(String user, long id) {
-        return storage.with(user, store -> store.byId(id).map(note -> {
-            store.delete(note);
+        return storage.with(user, store -> {
+            store.delete(store.byId(id).orElseThrow(NotesException::noteDoesNotExist));
             return SimResponse.json(200, JsonValue.EMPTY_JSON_ARRAY);
-        }).orElseGet(NotesAnswers::notFound));
+        });
     }
 }

@@ -6,22 +6,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /**
- * The Notes app's fixed answers. Errors of the note controllers are {@code {"errorType": <PHP
- * exception class>}} ({@code lib/Controller/Helper.php}, {@code createErrorResponse}); there is no
- * {@code message} key.
+ * The Notes app's fixed answers outside the controllers' error mapping ({@link NotesException}).
  */
 final class NotesAnswers {
-    static final String NOTE_DOES_NOT_EXIST = "OCA\\Notes\\Service\\NoteDoesNotExistException";
-
     private NotesAnswers() {
-    }
-
-    static SimResponse error(int status, String exceptionClass) {
-        return SimResponse.json(status, Json.createObjectBuilder().add("errorType", exceptionClass).build());
-    }
-
-    static SimResponse notFound() {
-        return error(404, NOTE_DOES_NOT_EXIST);
     }
 
     static SimResponse badRequest() {

@@ -81,7 +81,13 @@ public final class NotesApp implements SimulatorApp {
         if (!accounts.notesEnabled(who.user())) {
             return NotesAnswers.message(412, "App is not enabled");
         }
-        return route(request, who.user()).header("X-Notes-API-Versions", API_VERSIONS);
+        SimResponse response;
+        try {
+            response = route(request, who.user());
+        } catch (NotesException e) {
+            response = e.response();
+        }
+        return response.header("X-Notes-API-Versions", API_VERSIONS);
     }
 
     private SimResponse route(SimRequest request, String user) {

@@ -22,7 +22,7 @@ final class NotesStorage {
 
     /** Runs {@code action} under the file store lock. */
     <T> T with(String user, Function<NoteStore, T> action) {
-        return files.with(user, tree -> action.apply(new NoteStore(tree, settings(user))));
+        return files.with(user, tree -> action.apply(new NoteStore(tree, settings(user), () -> files.freeSpace(tree))));
     }
 
     NotesSettings settings(String user) {
