@@ -5,9 +5,11 @@ import dev.ncmcp.simulator.files.FileStore;
 import dev.ncmcp.simulator.files.FilesApp;
 import dev.ncmcp.simulator.loginflow.LoginFlowApp;
 import dev.ncmcp.simulator.notes.NotesApp;
+import dev.ncmcp.simulator.notes.NotesLocking;
 import dev.ncmcp.simulator.ocs.OcsApp;
 import io.helidon.webserver.WebServer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,7 @@ public final class NextcloudSimulator implements AutoCloseable {
     private final Maintenance maintenance = new Maintenance();
     private final FailureInjector failures = new FailureInjector();
     private final LoginFlowApp loginFlow;
+    private final NotesApp notes;
     private final SimulatorRouting routing;
     private volatile WebServer server;
 
@@ -51,9 +54,10 @@ public final class NextcloudSimulator implements AutoCloseable {
         FileStore files = new FileStore(accounts);
         String instanceId = "oc" + Accounts.randomToken(10).toLowerCase(Locale.ROOT);
         this.loginFlow = new LoginFlowApp(accounts, this::baseUrl);
+        this.notes = new NotesApp(files, auth, accounts, version, b.notesLocking);
         List<SimulatorApp> apps = List.of(
                 new OcsApp(version, auth, accounts, this::hostPort, maintenance),
-                new NotesApp(files, auth, accounts, version),
+                notes,
                 new FilesApp(files, auth, accounts, version, instanceId),
                 loginFlow);
         Routes routes = new Routes()
@@ -167,6 +171,25 @@ public final class NextcloudSimulator implements AutoCloseable {
         accounts.unlimitedQuota(user);
     }
 
+    /**
+     * The next {@code times} Notes API writes to this note answer 423
+     * {@code {"errorType":"OCP\\Lock\\LockedException"}} at once, as if another process held the
+     * note's file lock. Writes are PUTs that change the content, {@code modified}, title or category,
+     * and DELETEs; a PUT that only sets {@code favorite} takes no lock. Reads are never blocked.
+     * {@code times} 0 clears.
+     */
+    public void lockNote(String user, long noteId, int times) {
+        notes.lockNote(user, noteId, times);
+    }
+
+    /**
+     * How long each Notes write holds the note's lock, from now on. Writes waiting right now are
+     * re-timed: set a long delay to hold writes, then a zero delay to let them finish.
+     */
+    public void notesWriteDelay(Duration delay) {
+        notes.writeDelay(Objects.requireNonNull(delay));
+    }
+
     /** Adds a user (or another password of an existing user) while running. */
     public void addUser(String user, String password) {
         accounts.add(user, password, null);
@@ -210,6 +233,7 @@ public final class NextcloudSimulator implements AutoCloseable {
         private final Map<String, String> displayNames = new LinkedHashMap<>();
         private final List<String> notesDisabled = new ArrayList<>();
         private final Map<String, Long> quotas = new LinkedHashMap<>();
+        private NotesLocking notesLocking = NotesLocking.DEFAULT;
         private String host = "127.0.0.1";
         private int port = 0;
         private NextcloudVersion version = NextcloudVersion.NC31;
@@ -268,6 +292,24 @@ public final class NextcloudSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("a quota is a number of bytes >= 0");
             }
             quotas.put(Objects.requireNonNull(user), bytes);
+            return this;
+        }
+
+        /**
+         * How long each Notes write holds the note's file lock (default 0). A write that finds the
+         * note locked is retried as {@link #notesLockRetry(int, Duration)} says, then answers 423.
+         */
+        public Builder notesWriteDelay(Duration delay) {
+            notesLocking = new NotesLocking(delay, notesLocking.lockAttempts(), notesLocking.lockRetryPause());
+            return this;
+        }
+
+        /**
+         * How a Notes write waits for a locked note before answering 423: {@code attempts} tries,
+         * {@code pause} apart. Default: notes 4.12's {@code Util::retryIfLocked}, 5 attempts 1 s apart.
+         */
+        public Builder notesLockRetry(int attempts, Duration pause) {
+            notesLocking = new NotesLocking(notesLocking.writeDelay(), attempts, pause);
             return this;
         }
 

@@ -12,6 +12,7 @@ import dev.ncmcp.simulator.SimulatorApp;
 import dev.ncmcp.simulator.files.FileStore;
 import dev.ncmcp.simulator.files.FileTree;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -27,13 +28,28 @@ public final class NotesApp implements SimulatorApp {
     private final NotesStorage storage;
     private final NoteReads reads;
     private final NoteWrites writes;
+    private final NoteLocks locks = new NoteLocks();
+    private final WriteDelay writeDelay;
 
-    public NotesApp(FileStore files, BasicAuth auth, Accounts accounts, NextcloudVersion version) {
+    public NotesApp(FileStore files, BasicAuth auth, Accounts accounts, NextcloudVersion version,
+                    NotesLocking locking) {
         this.auth = auth;
         this.accounts = accounts;
         this.storage = new NotesStorage(files, version.defaultNoteMode());
+        this.writeDelay = new WriteDelay(locking.writeDelay());
         this.reads = new NoteReads(storage);
-        this.writes = new NoteWrites(storage);
+        this.writes = new NoteWrites(storage, new LockedWrite(locks, writeDelay, locking.lockAttempts(),
+                                                              locking.lockRetryPause()));
+    }
+
+    /** The next {@code times} writes to the note find its file locked and answer 423 (0 clears). */
+    public void lockNote(String user, long noteId, int times) {
+        locks.forceLocked(user, noteId, times);
+    }
+
+    /** How long each write holds the note's lock from now on; writes waiting now are re-timed. */
+    public void writeDelay(Duration delay) {
+        writeDelay.set(delay);
     }
 
     @Override
