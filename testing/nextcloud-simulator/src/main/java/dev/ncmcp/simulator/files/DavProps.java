@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import static dev.ncmcp.simulator.dav.DavXml.DAV;
@@ -24,15 +23,6 @@ import static dev.ncmcp.simulator.dav.DavXml.OC;
 final class DavProps {
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
-    private static final Map<String, String> MIME = Map.ofEntries(
-            Map.entry("txt", "text/plain"), Map.entry("md", "text/markdown"), Map.entry("markdown", "text/markdown"),
-            Map.entry("json", "application/json"), Map.entry("html", "text/html"), Map.entry("htm", "text/html"),
-            Map.entry("csv", "text/csv"), Map.entry("xml", "application/xml"), Map.entry("pdf", "application/pdf"),
-            Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
-            Map.entry("gif", "image/gif"), Map.entry("svg", "image/svg+xml"), Map.entry("ics", "text/calendar"),
-            Map.entry("vcf", "text/vcard"), Map.entry("zip", "application/zip"),
-            Map.entry("odt", "application/vnd.oasis.opendocument.text"));
-    static final String FOLDER_MIME = "httpd/unix-directory";
 
     static final List<DavXml.QName> ALLPROP_FILE = List.of(q(DAV, "getlastmodified"), q(DAV, "getcontentlength"),
             q(DAV, "resourcetype"), q(DAV, "getetag"), q(DAV, "getcontenttype"));
@@ -43,27 +33,27 @@ final class DavProps {
     private final String ownerDisplayName;
     private final String instanceId;
     private final long freeSpace;
+    private final boolean storedContentTypes;
 
-    /** {@code freeSpace}: the owner's free bytes or {@link FileStore#UNLIMITED}. */
-    DavProps(String owner, String ownerDisplayName, String instanceId, long freeSpace) {
+    /**
+     * {@code freeSpace}: the owner's free bytes or {@link FileStore#UNLIMITED};
+     * {@code storedContentTypes}: {@code getcontenttype} as stored (PROPFIND) or as served (other methods).
+     */
+    DavProps(String owner, String ownerDisplayName, String instanceId, long freeSpace, boolean storedContentTypes) {
         this.owner = owner;
         this.ownerDisplayName = ownerDisplayName;
         this.instanceId = instanceId;
         this.freeSpace = freeSpace;
+        this.storedContentTypes = storedContentTypes;
     }
 
     static DavXml.QName q(String ns, String local) {
         return new DavXml.QName(ns, local);
     }
 
+    /** The stored MIME type of a node. */
     static String mime(FileNode node) {
-        if (node.isFolder()) {
-            return FOLDER_MIME;
-        }
-        String name = node.name();
-        int dot = name.lastIndexOf('.');
-        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return MIME.getOrDefault(ext, "application/octet-stream");
+        return node.isFolder() ? MimeTypes.FOLDER : MimeTypes.ofName(node.name());
     }
 
     /** The properties named in a {@code d:prop} of the request body; empty for allprop or no body. */
@@ -123,7 +113,8 @@ final class DavProps {
             case DAV -> switch (name.local()) {
                 case "getlastmodified" -> httpDate(node.mtime());
                 case "getetag" -> DavXml.escape("\"" + node.etag() + "\"");
-                case "getcontenttype" -> folder ? null : mime(node);
+                case "getcontenttype" -> folder ? null
+                        : storedContentTypes ? mime(node) : MimeTypes.secure(mime(node));
                 case "getcontentlength" -> folder ? null : Long.toString(node.size());
                 case "resourcetype" -> folder ? "<d:collection/>" : SELF_CLOSING;
                 case "displayname" -> DavXml.escape(node.name());

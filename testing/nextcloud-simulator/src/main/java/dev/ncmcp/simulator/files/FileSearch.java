@@ -40,7 +40,7 @@ final class FileSearch {
         String scopePath = String.join("/", scope.subList(2, scope.size()));
         String prefix = FilesApp.FILES_ROOT + "/" + user + "/";
         String body = store.with(user, tree -> {
-            DavProps props = new DavProps(user, accounts.displayName(user), instanceId, store.freeSpace(tree));
+            DavProps props = new DavProps(user, accounts.displayName(user), instanceId, store.freeSpace(tree), false);
             FileNode scopeNode = tree.find(scopePath).orElse(null);
             Multistatus ms = new Multistatus();
             if (scopeNode != null) {

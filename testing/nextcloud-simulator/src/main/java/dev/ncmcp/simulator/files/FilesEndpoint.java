@@ -77,7 +77,8 @@ final class FilesEndpoint {
             }
         }
         return store.with(user, tree -> {
-            DavProps props = new DavProps(user, accounts.displayName(user), instanceId, store.freeSpace(tree));
+            DavProps props = new DavProps(user, accounts.displayName(user), instanceId, store.freeSpace(tree),
+                                          request.method().equals("PROPFIND"));
             return handler.handle(new FileRequest(request, tree, props, hrefPrefix, relPath, store.freeSpace(tree)));
         });
     }

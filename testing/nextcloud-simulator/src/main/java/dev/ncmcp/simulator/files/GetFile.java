@@ -3,7 +3,8 @@ package dev.ncmcp.simulator.files;
 import dev.ncmcp.simulator.SimResponse;
 
 /**
- * GET and HEAD: a file's content, or the "This is the WebDAV interface" page for folders.
+ * GET and HEAD: a file's content with its secure MIME type ({@link MimeTypes}), or the "This is the
+ * WebDAV interface" page for folders.
  */
 final class GetFile implements MethodHandler {
     private static final String WEBDAV_PAGE = "This is the WebDAV interface. It can only be accessed by WebDAV "
@@ -19,11 +20,8 @@ final class GetFile implements MethodHandler {
         if (node.isFolder()) {
             return SimResponse.html(200, head ? "" : WEBDAV_PAGE);
         }
-        String mime = DavProps.mime(node);
-        String contentType = mime.startsWith("text/") || mime.equals("application/json")
-                ? mime + ";charset=UTF-8" : mime;
         SimResponse response = SimResponse.status(200)
-                .header("Content-Type", contentType)
+                .header("Content-Type", MimeTypes.contentTypeHeader(MimeTypes.secure(DavProps.mime(node))))
                 .header("ETag", DavAnswers.quoted(node.etag()))
                 .header("OC-ETag", DavAnswers.quoted(node.etag()))
                 .header("Last-Modified", DavProps.httpDate(node.mtime()))
