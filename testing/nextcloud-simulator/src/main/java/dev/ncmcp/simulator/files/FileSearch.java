@@ -28,7 +28,12 @@ final class FileSearch {
 
     SimResponse handle(SimRequest request, String user) {
         Element root = DavXml.parse(request.body()).map(Document::getDocumentElement).orElse(null);
-        DavSearch search = root == null ? null : DavSearch.parse(root).orElse(null);
+        DavSearch search;
+        try {
+            search = root == null ? null : DavSearch.parse(root).orElse(null);
+        } catch (SearchConditions.Unsupported e) {
+            return SabreError.response(500, "InvalidArgumentException", e.getMessage());
+        }
         if (search == null) {
             return SabreError.response(400, SabreError.BAD_REQUEST, "Invalid search request");
         }
