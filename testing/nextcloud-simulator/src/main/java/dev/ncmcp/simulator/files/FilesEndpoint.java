@@ -11,6 +11,7 @@ import dev.ncmcp.simulator.dav.SabreError;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /remote.php/dav/files/<owner>/…} and the legacy {@code /remote.php/webdav/…}: finds whose
@@ -69,18 +70,27 @@ final class FilesEndpoint {
         if (handler == null) {
             return DavAnswers.notImplemented(request.method());
         }
-        if (!request.method().equals("MKCOL") && !relPath.isEmpty()) {
-            // ObjectTree::getNodeForPath checks the name first; MKCOL only looks its target up after the parent
-            var violation = FilenameRules.lookupViolation(relPath.substring(relPath.lastIndexOf('/') + 1));
-            if (violation.isPresent()) {
-                return SabreError.invalidPath(violation.get());
-            }
+        Optional<String> reserved = reservedTarget(request.method(), relPath);
+        if (reserved.isPresent()) {
+            return SabreError.invalidPath(reserved.get());
         }
         return store.with(user, tree -> {
-            DavProps props = new DavProps(user, accounts.displayName(user), instanceId, store.freeSpace(tree),
+            long free = store.freeSpace(tree);
+            DavProps props = new DavProps(user, accounts.displayName(user), instanceId, free,
                                           request.method().equals("PROPFIND"));
-            return handler.handle(new FileRequest(request, tree, props, hrefPrefix, relPath, store.freeSpace(tree)));
+            return handler.handle(new FileRequest(request, tree, props, hrefPrefix, relPath, free));
         });
+    }
+
+    /**
+     * Looking the target up ({@code ObjectTree::getNodeForPath}, early for every method) refuses a
+     * reserved name; MKCOL looks its target up only after checking the parent ({@link MakeCollection}).
+     */
+    private static Optional<String> reservedTarget(String method, String relPath) {
+        if (method.equals("MKCOL") || relPath.isEmpty()) {
+            return Optional.empty();
+        }
+        return FilenameRules.lookupViolation(relPath.substring(relPath.lastIndexOf('/') + 1));
     }
 
     /** Another user's files: only a PROPFIND of the root shows anything (its resource type). */
