@@ -103,9 +103,9 @@ final class NextcloudHttp {
                         + user + "' (HTTP 401 on " + request + "). The app password may have been revoked; the "
                         + "operator or user must provide a valid one.");
             }
-            // 501 says "this server does not implement that method" (Apache for SEARCH, Nextcloud for POST):
-            // not an outage, so the plugin gets to explain it.
-            if (status >= 500 && status != 501) {
+            // 501 says "this server does not implement that method" (Apache for SEARCH, Nextcloud for POST) and
+            // 507 "not enough storage" (the quota): not outages, so the plugin gets to explain them.
+            if (status >= 500 && status != 501 && status != 507) {
                 throw unavailable(request, response, false);
             }
             return response;
