@@ -3,9 +3,9 @@ package dev.ncmcp.server;
 import dev.ncmcp.server.config.ConfigLoader;
 import dev.ncmcp.server.config.ConfigProblem;
 import dev.ncmcp.server.config.SidecarConfig;
+import dev.ncmcp.server.idp.IdpUnavailableException;
 import dev.ncmcp.server.oauth.OAuthCommands;
 import dev.ncmcp.server.plugin.PluginLoadException;
-import dev.ncmcp.server.security.IdpUnavailableException;
 import dev.ncmcp.server.store.StoreCommands;
 
 /**

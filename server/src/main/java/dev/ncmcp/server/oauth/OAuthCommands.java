@@ -1,5 +1,6 @@
 package dev.ncmcp.server.oauth;
 
+import dev.ncmcp.server.idp.IdpHttp;
 import dev.ncmcp.server.config.ConfigProblem;
 import dev.ncmcp.server.config.SidecarConfig;
 import dev.ncmcp.server.store.JdbcStore;
@@ -45,7 +46,7 @@ public final class OAuthCommands {
                         () -> {
                             throw new IOException("the identity provider's endpoints are not needed to delete");
                         },
-                        () -> URI.create("http://unused/oauth/callback"), List.of(), null, new OAuthHttp(),
+                        () -> URI.create("http://unused/oauth/callback"), List.of(), null, new IdpHttp(),
                         Clock.systemUTC(), duration -> { });
                 out.println(clients.deleteRegisteredClient());
                 return 0;

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ncmcp.server.store.IdpClients;
 import dev.ncmcp.server.store.JdbcStore;
 import dev.ncmcp.server.store.Store;
-import dev.ncmcp.server.store.StoreConfig;
+import dev.ncmcp.server.config.StoreConfig;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.ncmcp.server.plugin;
 
-import dev.ncmcp.server.mcp.schema.JsonSchemaValidator;
+import dev.ncmcp.server.schema.JsonSchemaValidator;
 import dev.ncmcp.spi.Arguments;
 import dev.ncmcp.spi.Caller;
 import dev.ncmcp.spi.ToolDefinition;

@@ -1,5 +1,7 @@
 package dev.ncmcp.server.security;
 
+import dev.ncmcp.server.idp.IdpMetadata;
+import dev.ncmcp.server.idp.IdpUnavailableException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
