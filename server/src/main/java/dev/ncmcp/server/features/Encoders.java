@@ -1,9 +1,9 @@
 package dev.ncmcp.server.features;
 
-import dev.ncmcp.server.protocol.Jsons;
 import java.util.List;
 import java.util.Locale;
 
+import dev.ncmcp.server.protocol.Jsons;
 import dev.ncmcp.spi.Content;
 import dev.ncmcp.spi.PromptDefinition;
 import dev.ncmcp.spi.PromptResult;

@@ -1,13 +1,13 @@
 package dev.ncmcp.server.features;
 
-import dev.ncmcp.server.protocol.Jsons;
-import dev.ncmcp.server.protocol.McpError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
+import dev.ncmcp.server.protocol.Jsons;
+import dev.ncmcp.server.protocol.McpError;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -6,10 +6,10 @@ import java.util.Map;
 
 import dev.ncmcp.server.nextcloud.NextcloudAccess;
 import dev.ncmcp.server.plugin.PluginRegistry;
+import dev.ncmcp.server.plugin.ResourceMatch;
 import dev.ncmcp.server.protocol.Jsons;
 import dev.ncmcp.server.protocol.McpError;
 import dev.ncmcp.server.protocol.McpSettings;
-import dev.ncmcp.server.plugin.ResourceMatch;
 import dev.ncmcp.spi.Caller;
 import dev.ncmcp.spi.ResourceContents;
 import dev.ncmcp.spi.ResourceDefinition;

@@ -1,8 +1,8 @@
 package dev.ncmcp.server.oauth;
 
+import dev.ncmcp.server.config.FacadeConfig;
 import dev.ncmcp.server.idp.Discovery;
 import dev.ncmcp.server.idp.IdpHttp;
-import dev.ncmcp.server.config.FacadeConfig;
 import dev.ncmcp.server.store.AuthorizationCodes;
 import dev.ncmcp.server.store.IdpClients;
 import dev.ncmcp.server.store.PendingAuthorizations;

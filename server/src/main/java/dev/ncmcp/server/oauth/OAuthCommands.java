@@ -1,8 +1,8 @@
 package dev.ncmcp.server.oauth;
 
-import dev.ncmcp.server.idp.IdpHttp;
 import dev.ncmcp.server.config.ConfigProblem;
 import dev.ncmcp.server.config.SidecarConfig;
+import dev.ncmcp.server.idp.IdpHttp;
 import dev.ncmcp.server.store.JdbcStore;
 import dev.ncmcp.server.store.Store;
 import io.helidon.config.Config;

@@ -1,12 +1,5 @@
 package dev.ncmcp.server.elicitation;
 
-import dev.ncmcp.server.Sidecar;
-import dev.ncmcp.server.nextcloud.AuthenticatedCaller;
-import dev.ncmcp.server.protocol.LegacySession;
-import dev.ncmcp.server.protocol.Sealer;
-import dev.ncmcp.server.transport.FakeNextcloud;
-import dev.ncmcp.server.transport.McpClient;
-import dev.ncmcp.server.transport.TestPlugins;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.StringReader;
@@ -23,17 +16,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.ncmcp.server.Sidecar;
+import dev.ncmcp.server.nextcloud.AuthenticatedCaller;
 import dev.ncmcp.server.plugin.PluginRegistry;
+import dev.ncmcp.server.protocol.LegacySession;
+import dev.ncmcp.server.protocol.Sealer;
+import dev.ncmcp.server.transport.FakeNextcloud;
+import dev.ncmcp.server.transport.McpClient;
+import dev.ncmcp.server.transport.TestPlugins;
 import dev.ncmcp.spi.Caller;
 import dev.ncmcp.spi.Elicitation;
 import dev.ncmcp.spi.ElicitationResult;
 import dev.ncmcp.spi.NextcloudPlugin;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ScopeDefinition;
+import dev.ncmcp.spi.ToolAnnotations;
 import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolResult;
-import dev.ncmcp.spi.nextcloud.NextcloudException;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServer;
@@ -46,9 +46,9 @@ import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.startsWith;
 
 /** Elicitation: 2026-07-28 multi round-trip requests, 2025-11-25 / 2025-06-18 server requests and -32042. */
@@ -93,7 +93,7 @@ class ElicitationTest {
 
         private static ToolDefinition.Builder tool(String name) {
             return ToolDefinition.builder(name).title(name).description(name).inputSchema("{\"type\": \"object\"}")
-                    .requires(USE);
+                    .annotations(ToolAnnotations.READ_ONLY).requires(USE);
         }
 
         private static String describe(ElicitationResult result) {

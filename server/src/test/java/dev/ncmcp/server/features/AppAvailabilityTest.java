@@ -1,13 +1,13 @@
 package dev.ncmcp.server.features;
 
-import dev.ncmcp.server.transport.FakeNextcloud;
-import dev.ncmcp.server.transport.TestPlugins;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.ncmcp.server.plugin.PluginRegistry;
+import dev.ncmcp.server.transport.FakeNextcloud;
+import dev.ncmcp.server.transport.TestPlugins;
 import dev.ncmcp.spi.Caller;
 import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolException;

@@ -1,7 +1,7 @@
 package dev.ncmcp.server.oauth;
 
-import dev.ncmcp.server.idp.IdpHttp;
 import dev.ncmcp.server.config.FacadeConfig;
+import dev.ncmcp.server.idp.IdpHttp;
 import io.helidon.webserver.WebServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -39,6 +39,7 @@ final class PluginJars {
                         return List.of(ToolDefinition.builder("%4$s")
                                 .title("Test tool").description("A tool of a test plugin.")
                                 .inputSchema(%6$s)
+                                .annotations(dev.ncmcp.spi.ToolAnnotations.READ_ONLY)
                                 .requires(Scope.parse("%5$s").orElseThrow())
                                 .handler(invocation -> { %7$s })
                                 .build());

@@ -1,7 +1,5 @@
 package dev.ncmcp.server.security;
 
-import dev.ncmcp.server.idp.IdpMetadata;
-import dev.ncmcp.server.idp.IdpUnavailableException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -9,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import dev.ncmcp.server.idp.IdpMetadata;
+import dev.ncmcp.server.idp.IdpUnavailableException;
 import dev.ncmcp.server.security.OAuthSettings.TokenValidation;
 import dev.ncmcp.spi.Scope;
 import jakarta.json.Json;

@@ -1,8 +1,8 @@
 package dev.ncmcp.server.store;
 
+import dev.ncmcp.server.config.StoreConfig;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
-import dev.ncmcp.server.config.StoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,20 +1,20 @@
 package dev.ncmcp.server.transport;
 
-import dev.ncmcp.server.Sidecar;
-import dev.ncmcp.server.nextcloud.AuthenticatedCaller;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.ncmcp.server.Sidecar;
+import dev.ncmcp.server.nextcloud.AuthenticatedCaller;
 import dev.ncmcp.server.plugin.PluginRegistry;
 import dev.ncmcp.spi.Caller;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ToolException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -28,7 +28,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
 /** tools/list, resources/list, resources/templates/list and prompts/list hide plugins whose app the caller lacks. */
-@ServerTest
+@RoutingTest
 class AppGatingTest {
     private static final String SUBJECT_HEADER = "X-Test-Subject";
     private static final FakeNextcloud NEXTCLOUD = new FakeNextcloud()
@@ -41,7 +41,7 @@ class AppGatingTest {
 
     private final McpClient mcp;
 
-    AppGatingTest(Http1Client client) {
+    AppGatingTest(DirectClient client) {
         this.mcp = new McpClient(client);
     }
 

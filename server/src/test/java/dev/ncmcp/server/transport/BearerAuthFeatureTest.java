@@ -26,7 +26,8 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -42,7 +43,7 @@ import static org.hamcrest.Matchers.not;
  * The MCP endpoint behind {@link BearerAuthFeature} with OAuth callers ({@link BearerCallers}): 401 challenges,
  * 503 when the IdP is down, the caller.
  */
-@ServerTest
+@RoutingTest
 class BearerAuthFeatureTest {
     private static final URI RESOURCE = URI.create("http://mcp.test/mcp");
     private static final String METADATA = "http://mcp.test/.well-known/oauth-protected-resource/mcp";
@@ -55,7 +56,7 @@ class BearerAuthFeatureTest {
 
     private final Http1Client client;
 
-    BearerAuthFeatureTest(Http1Client client) {
+    BearerAuthFeatureTest(DirectClient client) {
         this.client = client;
     }
 

@@ -1,6 +1,5 @@
 package dev.ncmcp.server.transport;
 
-import dev.ncmcp.server.Sidecar;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,6 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import dev.ncmcp.server.Sidecar;
 import dev.ncmcp.server.observe.AuditLog;
 import dev.ncmcp.server.observe.CallMetrics;
 import dev.ncmcp.server.plugin.PluginRegistry;
@@ -19,9 +19,9 @@ import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
-import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -37,7 +37,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
 /** Every tools/call is timed per tool and outcome, every request counted per method, every call audited. */
-@ServerTest
+@RoutingTest
 class CallObservationTest {
     /** The registry {@code /observe/metrics} serves; shared with other tests, so counts are compared as deltas. */
     private static final MeterRegistry REGISTRY = Metrics.globalRegistry();
@@ -62,7 +62,7 @@ class CallObservationTest {
         }
     };
 
-    CallObservationTest(Http1Client client) {
+    CallObservationTest(DirectClient client) {
         this.mcp = new McpClient(client);
     }
 

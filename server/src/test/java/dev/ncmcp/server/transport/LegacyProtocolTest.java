@@ -2,9 +2,9 @@ package dev.ncmcp.server.transport;
 
 import dev.ncmcp.server.Sidecar;
 import io.helidon.http.Status;
-import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -18,11 +18,11 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
 /** Clients of 2025-03-26 to 2025-11-25 on the same endpoint: handshake, stateless sessions, legacy shapes. */
-@ServerTest
+@RoutingTest
 class LegacyProtocolTest {
     private final McpClient mcp;
 
-    LegacyProtocolTest(Http1Client client) {
+    LegacyProtocolTest(DirectClient client) {
         this.mcp = new McpClient(client);
     }
 

@@ -1,12 +1,12 @@
 package dev.ncmcp.server.transport;
 
-import dev.ncmcp.server.Sidecar;
 import java.util.Map;
 
+import dev.ncmcp.server.Sidecar;
 import io.helidon.http.Status;
-import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
@@ -18,11 +18,11 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
 /** Every malformed input gets the right JSON-RPC error and HTTP status, never a 500 or a stack trace. */
-@ServerTest
+@RoutingTest
 class MalformedInputTest {
     private final McpClient mcp;
 
-    MalformedInputTest(Http1Client client) {
+    MalformedInputTest(DirectClient client) {
         this.mcp = new McpClient(client);
     }
 

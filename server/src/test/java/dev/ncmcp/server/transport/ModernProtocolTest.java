@@ -1,8 +1,8 @@
 package dev.ncmcp.server.transport;
 
-import dev.ncmcp.server.Sidecar;
 import java.util.Set;
 
+import dev.ncmcp.server.Sidecar;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.http.HttpRouting;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import static dev.ncmcp.server.transport.McpClient.example;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;

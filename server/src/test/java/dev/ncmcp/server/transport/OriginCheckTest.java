@@ -1,13 +1,13 @@
 package dev.ncmcp.server.transport;
 
-import dev.ncmcp.server.Sidecar;
 import java.util.List;
 import java.util.Map;
 
+import dev.ncmcp.server.Sidecar;
 import io.helidon.http.Status;
-import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +15,11 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
 /** DNS-rebinding protection: Origin and Host allow-lists. */
-@ServerTest
+@RoutingTest
 class OriginCheckTest {
     private final McpClient mcp;
 
-    OriginCheckTest(Http1Client client) {
+    OriginCheckTest(DirectClient client) {
         this.mcp = new McpClient(client);
     }
 

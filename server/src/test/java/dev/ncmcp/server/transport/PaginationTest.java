@@ -1,12 +1,12 @@
 package dev.ncmcp.server.transport;
 
-import dev.ncmcp.server.Sidecar;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.helidon.webclient.http1.Http1Client;
+import dev.ncmcp.server.Sidecar;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -17,11 +17,11 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 
 /** Cursor pagination with a page size of 2. */
-@ServerTest
+@RoutingTest
 class PaginationTest {
     private final McpClient mcp;
 
-    PaginationTest(Http1Client client) {
+    PaginationTest(DirectClient client) {
         this.mcp = new McpClient(client);
     }
 

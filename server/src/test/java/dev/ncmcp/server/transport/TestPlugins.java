@@ -1,5 +1,6 @@
 package dev.ncmcp.server.transport;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,8 @@ public final class TestPlugins {
     /** Comma-separated scopes the test caller is granted; absent = demo:read, demo:write. */
     static final String SCOPES_HEADER = "X-Test-Scopes";
     static final String SECRET = "secret-token-xyz";
+    /** The {@code Host} of Helidon's {@code DirectClient} ({@code http://helidon-unit:65000}). */
+    static final String DIRECT_CLIENT_HOST = "helidon-unit";
 
     private TestPlugins() {
     }
@@ -69,12 +72,14 @@ public final class TestPlugins {
                                      },
                                      "required": ["title"],
                                      "additionalProperties": false}""")
+                            .annotations(ToolAnnotations.READ_ONLY)
                             .requires(DEMO_READ)
                             .handler(call -> ToolResult.text("echo: " + call.arguments().string("title")))
                             .build(),
                     ToolDefinition.builder("demo_structured").title("Structured").description("All content kinds")
                             .inputSchema("{\"type\": \"object\"}")
                             .outputSchema("{\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"integer\"}}}")
+                            .annotations(ToolAnnotations.READ_ONLY)
                             .requires(DEMO_READ)
                             .handler(call -> ToolResult.structured(Json.createObjectBuilder().add("n", 7).build(), List.of(
                                     new Content.Text("seven"),
@@ -86,6 +91,7 @@ public final class TestPlugins {
                             .build(),
                     ToolDefinition.builder("demo_progress").title("Progress").description("Reports progress")
                             .inputSchema("{\"type\": \"object\"}")
+                            .annotations(ToolAnnotations.READ_ONLY)
                             .requires(DEMO_READ)
                             .handler(call -> {
                                 call.progress().report(1, 3.0, "one");
@@ -97,6 +103,7 @@ public final class TestPlugins {
                             .build(),
                     ToolDefinition.builder("demo_fail").title("Fail").description("Fails unexpectedly")
                             .inputSchema("{\"type\": \"object\"}")
+                            .annotations(ToolAnnotations.READ_ONLY)
                             .requires(DEMO_READ)
                             .handler(call -> {
                                 throw new IllegalStateException("boom with " + SECRET);
@@ -104,6 +111,7 @@ public final class TestPlugins {
                             .build(),
                     ToolDefinition.builder("demo_missing").title("Missing").description("Not found")
                             .inputSchema("{\"type\": \"object\"}")
+                            .annotations(ToolAnnotations.READ_ONLY)
                             .requires(DEMO_READ)
                             .handler(call -> {
                                 throw ToolException.notFound("Note 7 does not exist; list notes to find one");
@@ -111,6 +119,7 @@ public final class TestPlugins {
                             .build(),
                     ToolDefinition.builder("demo_nextcloud").title("Nextcloud").description("Uses Nextcloud")
                             .inputSchema("{\"type\": \"object\"}")
+                            .annotations(ToolAnnotations.READ_ONLY)
                             .requires(DEMO_READ)
                             .handler(call -> ToolResult.text(call.nextcloud().filesRoot()))
                             .build(),
@@ -171,6 +180,7 @@ public final class TestPlugins {
         public List<ToolDefinition> tools() {
             return List.of(ToolDefinition.builder("admin_audit").title("Audit").description("Admin only")
                     .inputSchema("{\"type\": \"object\"}")
+                    .annotations(ToolAnnotations.READ_ONLY)
                     .requires(ADMIN_READ)
                     .handler(call -> ToolResult.text("audit"))
                     .build());
@@ -212,6 +222,7 @@ public final class TestPlugins {
         public List<ToolDefinition> tools() {
             return List.of(ToolDefinition.builder("notes_list").title("List notes").description("Lists notes")
                             .inputSchema("{\"type\": \"object\"}")
+                            .annotations(ToolAnnotations.READ_ONLY)
                             .requires(NOTES_READ)
                             .handler(call -> ToolResult.text("notes"))
                             .build(),
@@ -220,6 +231,7 @@ public final class TestPlugins {
                                     {"type": "object",
                                      "properties": {"content": {"type": "string"}},
                                      "required": ["content"]}""")
+                            .annotations(ToolAnnotations.READ_ONLY)
                             .requires(NOTES_READ)
                             .handler(call -> ToolResult.text("created a note of "
                                     + call.arguments().string("content").length() + " characters"))
@@ -282,7 +294,11 @@ public final class TestPlugins {
                 .build();
     }
 
+    /** The defaults, plus the host {@code DirectClient} sends ({@code @RoutingTest}: no socket, same checks). */
     public static McpSettings settings() {
-        return McpSettings.defaults("ncmcp-test", "1.2.3").withInstructions("Test instructions");
+        List<String> hosts = new ArrayList<>(McpSettings.LOCAL_HOSTS);
+        hosts.add(DIRECT_CLIENT_HOST);
+        return McpSettings.defaults("ncmcp-test", "1.2.3").withInstructions("Test instructions")
+                .withAllowedHosts(hosts);
     }
 }

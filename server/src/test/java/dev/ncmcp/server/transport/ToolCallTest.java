@@ -1,9 +1,9 @@
 package dev.ncmcp.server.transport;
 
-import dev.ncmcp.server.Sidecar;
 import java.util.List;
 import java.util.Map;
 
+import dev.ncmcp.server.Sidecar;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.http.HttpRouting;
