@@ -21,7 +21,8 @@ import jakarta.json.JsonObjectBuilder;
 
 /**
  * Elicitation for 2025-06-18 and 2025-11-25 clients, the way those revisions define it, with the
- * capabilities the client declared at {@code initialize} (carried in the session id, {@link LegacySession}).
+ * capabilities the client declared at {@code initialize} (carried in the session id,
+ * {@link dev.ncmcp.server.protocol.LegacySession}).
  *
  * <ul>
  *   <li><b>Form</b>: the server sends {@code elicitation/create} as a JSON-RPC request on the
