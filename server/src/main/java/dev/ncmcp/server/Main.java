@@ -9,9 +9,9 @@ import dev.ncmcp.server.plugin.PluginLoadException;
 import dev.ncmcp.server.store.StoreCommands;
 
 /**
- * Starts the sidecar: configuration → store → plugins → Nextcloud access → routes → listen. With
- * {@code store rotate-keys}, {@code store purge} or {@code oauth delete-client} it runs that maintenance
- * command instead.
+ * Starts the sidecar: configuration → Nextcloud (or the demo) → store → plugins → identity provider → Nextcloud
+ * access → routes → listen. With {@code store rotate-keys}, {@code store purge} or {@code oauth delete-client} it
+ * runs that maintenance command instead.
  */
 public final class Main {
 

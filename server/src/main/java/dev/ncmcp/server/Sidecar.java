@@ -46,7 +46,7 @@ import java.util.function.Supplier;
 
 /**
  * The assembled sidecar. {@link #create(SidecarConfig)} reads like a table of contents — where Nextcloud is, the
- * store, who may call, how calls reach Nextcloud, the plugins, the facade — each from its package's entry point.
+ * store, the plugins, who may call, how calls reach Nextcloud, the facade — each from its package's entry point.
  * {@link #routing(HttpRouting.Builder, Sidecar)} is the one place routes are declared; tests reuse it with fakes
  * assembled by {@link #builder()}.
  */
@@ -115,12 +115,11 @@ public final class Sidecar implements AutoCloseable {
             Optional<AppPasswords> connections = config.nextcloud().mode() == NextcloudConfig.AuthMode.LOGIN_FLOW
                     ? store.map(Store::appPasswords)
                     : Optional.empty();
-            Security security = Security.create(config.security(), address::mcpUrl);
-            Nextcloud nextcloud = Nextcloud.create(config.nextcloud(), target,
-                    () -> TokenExchanger.create(security.identityProvider(), config.security(), config.nextcloud(),
-                            config.scopeSeparator()),
-                    connections);
+            Nextcloud nextcloud = Nextcloud.create(config.nextcloud(), target);
             PluginRegistry registry = loadPlugins(config, nextcloud, store, connections);
+            Security security = Security.create(config.security(), address::mcpUrl);
+            NextcloudAccess access = nextcloud.access(() -> TokenExchanger.create(security.identityProvider(),
+                    config.security(), config.nextcloud(), config.scopeSeparator()), connections);
             ScopeFormat scopeFormat = new ScopeFormat(config.scopeSeparator());
             Challenges challenges = Challenges.leastPrivilege(address::metadataUrl, scopeFormat, registry.scopes());
             Optional<AuthorizationFacade> facade = config.facade().enabled()
@@ -134,7 +133,7 @@ public final class Sidecar implements AutoCloseable {
                     .settings(mcpSettings(config, nextcloud))
                     .registry(registry)
                     .callers(security.callers(challenges, nextcloud.user(), registry.scopes(), connections))
-                    .nextcloud(nextcloud.access())
+                    .nextcloud(access)
                     .scopeFormat(scopeFormat)
                     .challenges(challenges)
                     .facade(facade)

@@ -37,6 +37,10 @@ public final class Discovery {
             return new Timing(Clock.systemUTC(), Duration.ofHours(1), Duration.ofMillis(500), Duration.ofSeconds(8),
                     Duration.ofSeconds(60));
         }
+
+        public Timing withClock(Clock value) {
+            return new Timing(value, ttl, warmUpFirstDelay, warmUpMaxDelay, warmUpTotal);
+        }
     }
 
     /** The document is there but unusable: retrying does not help. */

@@ -33,6 +33,8 @@ import java.util.function.Supplier;
  */
 public final class AuthorizationFacade implements HttpService {
     private static final System.Logger LOG = System.getLogger(AuthorizationFacade.class.getName());
+    /** How long the facade waits for one answer of the identity provider (registration can be slow). */
+    static final Duration IDP_TIMEOUT = Duration.ofSeconds(15);
 
     private final URI idpIssuer;
     private final List<String> scopes;
@@ -49,10 +51,8 @@ public final class AuthorizationFacade implements HttpService {
         this.idpIssuer = idpIssuer;
         this.scopes = List.copyOf(scopes);
         this.site = new FacadeSite(resource);
-        Discovery.Timing timing = new Discovery.Timing(clock, Duration.ofHours(1), Duration.ZERO, Duration.ZERO,
-                Duration.ZERO);
-        this.idpEndpoints = IdpEndpoints.discovered(new Discovery(idpIssuer, http, timing,
-                List.of("authorization_endpoint")));
+        this.idpEndpoints = IdpEndpoints.discovered(new Discovery(idpIssuer, http,
+                Discovery.Timing.defaults().withClock(clock), List.of("authorization_endpoint")));
         ClientResolver clients = new ClientResolver(store.clientRegistrations(), fetcher, clock);
         this.idpClients = new IdpClientManager(config.clientId(), config.clientSecret(), idpIssuer,
                 store.idpClients(), idpEndpoints, site::callbackUri, this.scopes, config.clientLifetime(), http,
@@ -75,7 +75,7 @@ public final class AuthorizationFacade implements HttpService {
     public static AuthorizationFacade create(FacadeConfig config, URI idpIssuer, Supplier<URI> resource,
                                              List<String> scopes, Store store) {
         return new AuthorizationFacade(config, idpIssuer, resource, scopes, store, new SafeMetadataFetcher(),
-                new IdpHttp(Duration.ofSeconds(15)), Clock.systemUTC(), Thread::sleep);
+                new IdpHttp(IDP_TIMEOUT), Clock.systemUTC(), Thread::sleep);
     }
 
     /**

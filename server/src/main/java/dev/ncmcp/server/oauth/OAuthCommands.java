@@ -46,8 +46,8 @@ public final class OAuthCommands {
                         () -> {
                             throw new IOException("the identity provider's endpoints are not needed to delete");
                         },
-                        () -> URI.create("http://unused/oauth/callback"), List.of(), null, new IdpHttp(),
-                        Clock.systemUTC(), duration -> { });
+                        () -> URI.create("http://unused/oauth/callback"), List.of(), null,
+                        new IdpHttp(AuthorizationFacade.IDP_TIMEOUT), Clock.systemUTC(), duration -> { });
                 out.println(clients.deleteRegisteredClient());
                 return 0;
             }
