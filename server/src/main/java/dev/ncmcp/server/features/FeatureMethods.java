@@ -21,13 +21,13 @@ import jakarta.json.JsonObject;
 abstract class FeatureMethods {
     final PluginRegistry registry;
     private final McpSettings settings;
-    private final NextcloudAccess nextcloud;
+    private final NextcloudAccess access;
     private final AppAvailability apps;
 
     FeatureMethods(PluginRegistry registry, McpSettings settings, NextcloudAccess nextcloud, AppAvailability apps) {
         this.registry = registry;
         this.settings = settings;
-        this.nextcloud = nextcloud;
+        this.access = nextcloud;
         this.apps = apps;
     }
 
@@ -53,7 +53,7 @@ abstract class FeatureMethods {
 
     /** A Nextcloud client acting as the caller, for an operation needing {@code scopes}. */
     final NextcloudClient nextcloud(RequestContext context, Set<Scope> scopes) {
-        return nextcloud.clientFor(context.authenticated(), scopes);
+        return access.clientFor(context.authenticated(), scopes);
     }
 
     record Authorized(Caller caller, NextcloudClient nextcloud) {
