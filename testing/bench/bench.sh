@@ -3,8 +3,8 @@
 #
 #   testing/bench/bench.sh [seconds-per-run]      (default 10)
 #
-# Starts the bundled Nextcloud simulator and the packaged sidecar (single-user, no auth) on free
-# loopback ports, then uses wrk (Debian package `wrk`) to measure, with 4 connections each:
+# Starts the Nextcloud simulator (from the demo distribution in server/target/demo) and the packaged
+# sidecar (single-user, no auth) on free loopback ports, then uses wrk (Debian package `wrk`) to measure, with 4 connections each:
 #   direct    GET  the simulator's Notes API (what a client would pay without the sidecar)
 #   tools/call POST /mcp nc_notes_list_notes (the same Notes call through the sidecar)
 #   tools/list POST /mcp (no Nextcloud call: the sidecar's own cost)
@@ -31,7 +31,7 @@ wait_for() { # file pattern timeout-seconds
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 nc_port=$(free_port)
-"$JAVA_HOME/bin/java" -cp "$root/server/target/libs/*" dev.ncmcp.simulator.NextcloudSimulator \
+"$JAVA_HOME/bin/java" -cp "$root/server/target/libs/*:$root/server/target/demo/*" dev.ncmcp.simulator.NextcloudSimulator \
     --port "$nc_port" --user bench:bench-app-password > "$work/simulator.log" 2>&1 &
 pids+=($!)
 wait_for "$work/simulator.log" "http://" 30

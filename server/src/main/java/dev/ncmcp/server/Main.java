@@ -3,15 +3,15 @@ package dev.ncmcp.server;
 import dev.ncmcp.server.config.ConfigLoader;
 import dev.ncmcp.server.config.ConfigProblem;
 import dev.ncmcp.server.config.SidecarConfig;
+import dev.ncmcp.server.idp.IdpUnavailableException;
 import dev.ncmcp.server.oauth.OAuthCommands;
 import dev.ncmcp.server.plugin.PluginLoadException;
-import dev.ncmcp.server.security.IdpUnavailableException;
 import dev.ncmcp.server.store.StoreCommands;
 
 /**
- * Starts the sidecar: configuration → store → plugins → Nextcloud access → routes → listen. With
- * {@code store rotate-keys}, {@code store purge} or {@code oauth delete-client} it runs that maintenance
- * command instead.
+ * Starts the sidecar: configuration → Nextcloud (or the demo) → store → plugins → identity provider → Nextcloud
+ * access → routes → listen. With {@code store rotate-keys}, {@code store purge} or {@code oauth delete-client} it
+ * runs that maintenance command instead.
  */
 public final class Main {
 

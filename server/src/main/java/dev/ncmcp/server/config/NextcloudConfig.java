@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Where Nextcloud is and how the sidecar authenticates to it ({@code nextcloud.*}).
  *
- * @param url            base URL; empty means demo mode against the bundled simulator
+ * @param url            base URL; empty means demo mode against the demo Nextcloud (see {@code demo.directory})
  * @param mode           how calls are authenticated
  * @param user           login name for {@code app-password} mode
  * @param password       app password for {@code app-password} mode (never logged)

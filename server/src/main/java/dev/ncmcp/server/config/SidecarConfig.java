@@ -1,6 +1,5 @@
 package dev.ncmcp.server.config;
 
-import dev.ncmcp.server.store.StoreConfig;
 import io.helidon.config.Config;
 
 import java.net.URI;
@@ -19,7 +18,9 @@ import java.util.Optional;
  * @param publicUrl       {@code mcp.url}: the MCP endpoint as clients reach it (PRM {@code resource})
  * @param allowedOrigins  {@code mcp.origins}: browser origins allowed to call the endpoint
  * @param allowedHosts    {@code mcp.hosts}: Host header values accepted (DNS-rebinding protection)
- * @param pluginDirectory {@code plugins.directory}
+ * @param pluginDirectory {@code plugins.directory}: extra plugin jars, default {@code plugins/} beside the jar
+ * @param demoDirectory   {@code demo.directory}: the demo Nextcloud's jars, used when {@code nextcloud.url} is not
+ *                        set; default {@code demo/} beside the jar, which only the demo distribution has
  * @param scopeSeparator  {@code security.scopes.separator}, ':' or '.'
  * @param security        {@code security.*}
  * @param nextcloud       {@code nextcloud.*}
@@ -31,7 +32,7 @@ import java.util.Optional;
  */
 public record SidecarConfig(Config server, String host, int port, Optional<URI> publicUrl,
                             List<String> allowedOrigins, List<String> allowedHosts, Path pluginDirectory,
-                            char scopeSeparator, SecurityConfig security, NextcloudConfig nextcloud,
+                            Path demoDirectory, char scopeSeparator, SecurityConfig security, NextcloudConfig nextcloud,
                             FacadeConfig facade, Optional<byte[]> stateKey, StoreConfig store,
                             Map<String, Map<String, String>> pluginSettings) {
 
@@ -75,6 +76,7 @@ public record SidecarConfig(Config server, String host, int port, Optional<URI> 
                 values.list("mcp.origins", List.of()),
                 values.list("mcp.hosts", List.of("localhost", "127.0.0.1", "[::1]")),
                 pluginDirectory(root),
+                values.text("demo.directory").map(Path::of).orElseGet(() -> besideJar("demo")),
                 separator.charAt(0), security, nextcloud, facade, readStateKey(values), StoreConfig.from(root),
                 PluginSettings.from(root));
     }
@@ -97,19 +99,22 @@ public record SidecarConfig(Config server, String host, int port, Optional<URI> 
 
     /** {@code plugins.directory}, else {@code plugins/} beside the running jar. */
     public static Path pluginDirectory(Config root) {
-        return new ConfigValues(root).text("plugins.directory").map(Path::of)
-                .orElseGet(SidecarConfig::defaultPluginDirectory);
+        return new ConfigValues(root).text("plugins.directory").map(Path::of).orElseGet(() -> besideJar("plugins"));
     }
 
-    /** {@code plugins/} beside the running jar, as laid out by the build and the container image. */
-    private static Path defaultPluginDirectory() {
+    /** {@code name} beside the running jar (or its classes directory), as laid out by the build and the image. */
+    private static Path besideJar(String name) {
         try {
             Path location = Path.of(SidecarConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path base = location.toString().endsWith(".jar") ? location.getParent() : location.getParent();
-            return base.resolve("plugins");
+            return location.getParent().resolve(name);
         } catch (Exception e) {
-            return Path.of("plugins");
+            return Path.of(name);
         }
+    }
+
+    /** Whether a feature keeps state: login-flow mode (the users' connections) or the OAuth facade. */
+    public boolean storeNeeded() {
+        return nextcloud.mode() == NextcloudConfig.AuthMode.LOGIN_FLOW || facade.enabled();
     }
 
     /** The MCP endpoint URL clients use: {@code mcp.url}, else derived from host and port. */

@@ -8,19 +8,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A {@link NextcloudClient} bound to one user's credentials. Cheap to create; shares the HTTP client. */
+/**
+ * A {@link NextcloudClient} bound to one user's credential, which is resolved when the client first sends. Cheap to
+ * create; shares the HTTP client.
+ */
 final class HttpNextcloudClient implements NextcloudClient {
 
     private final NextcloudHttp http;
     private final PrincipalDirectory principals;
     private final String login;
-    private final String authorization;
+    private final Credential credential;
+    private volatile String authorization;
 
-    HttpNextcloudClient(NextcloudHttp http, PrincipalDirectory principals, String login, String authorization) {
+    HttpNextcloudClient(NextcloudHttp http, PrincipalDirectory principals, String login, Credential credential) {
         this.http = http;
         this.principals = principals;
         this.login = login;
-        this.authorization = authorization;
+        this.credential = credential;
+    }
+
+    /** The credential, resolved once it worked; a failure is thrown again on the next try. */
+    private String authorization() throws NextcloudException {
+        String resolved = authorization;
+        if (resolved == null) {
+            synchronized (this) {
+                resolved = authorization;
+                if (resolved == null) {
+                    resolved = credential.authorization();
+                    authorization = resolved;
+                }
+            }
+        }
+        return resolved;
     }
 
     @Override
@@ -35,14 +54,15 @@ final class HttpNextcloudClient implements NextcloudClient {
 
     @Override
     public NextcloudResponse send(NextcloudRequest request) throws NextcloudException {
-        return http.send(withOcsHeaderForBearer(request), authorization, login);
+        String authorization = authorization();
+        return http.send(withOcsHeaderForBearer(request, authorization), authorization, login);
     }
 
     /**
      * Nextcloud answers a Bearer request to an app route without {@code OCS-APIREQUEST: true} with
      * "CORS requires basic auth" (captured on NC31), so bearer clients always send it.
      */
-    private NextcloudRequest withOcsHeaderForBearer(NextcloudRequest request) {
+    private static NextcloudRequest withOcsHeaderForBearer(NextcloudRequest request, String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ") || request.header("OCS-APIREQUEST") != null) {
             return request;
         }

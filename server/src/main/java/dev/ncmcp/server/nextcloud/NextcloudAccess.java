@@ -1,24 +1,21 @@
 package dev.ncmcp.server.nextcloud;
 
-import dev.ncmcp.spi.Caller;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
-import dev.ncmcp.spi.nextcloud.NextcloudException;
-import io.helidon.webserver.http.ServerRequest;
 
 import java.util.Set;
 
-/** Gives the MCP layer a Nextcloud client authenticated as a caller. Implemented by the Nextcloud layer. */
+/** Gives the features a Nextcloud client acting as a caller; one implementation per {@code nextcloud.auth.mode}. */
 @FunctionalInterface
 public interface NextcloudAccess {
 
     /**
-     * Called lazily, the first time a tool, resource or prompt uses Nextcloud during a request.
+     * A client acting as {@code caller}. Cheap: the credential is resolved when the client first sends, so a
+     * failure (not connected yet, exchange refused) surfaces there as a
+     * {@link dev.ncmcp.spi.nextcloud.NextcloudException}.
      *
-     * @param request the HTTP request (its context carries the validated bearer token, if any)
-     * @param caller  the caller
-     * @param scopes  the scopes of the tool, resource or prompt being served; token exchange asks the
-     *                identity provider for exactly these
+     * @param scopes the scopes of the tool, resource or prompt being served; token exchange asks the identity
+     *               provider for exactly these
      */
-    NextcloudClient clientFor(ServerRequest request, Caller caller, Set<Scope> scopes) throws NextcloudException;
+    NextcloudClient clientFor(AuthenticatedCaller caller, Set<Scope> scopes);
 }

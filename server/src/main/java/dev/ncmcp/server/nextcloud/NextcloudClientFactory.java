@@ -2,10 +2,8 @@ package dev.ncmcp.server.nextcloud;
 
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Objects;
 
 /** Creates {@link NextcloudClient}s for users; all of them share one HTTP client and connection pool. */
@@ -29,17 +27,21 @@ public final class NextcloudClientFactory {
 
     /** A client that authenticates with Basic auth: a login name and an app password. */
     public NextcloudClient appPassword(String login, String appPassword) {
-        String token = Base64.getEncoder().encodeToString((login + ":" + appPassword).getBytes(StandardCharsets.UTF_8));
-        return new HttpNextcloudClient(http, principals, login, "Basic " + token);
+        return client(login, Credential.basic(login, appPassword));
     }
 
     /** A client without credentials, for the public endpoints of Login Flow v2. */
     public NextcloudClient anonymous() {
-        return new HttpNextcloudClient(http, principals, "anonymous", null);
+        return client("anonymous", Credential.ANONYMOUS);
     }
 
-    /** A client that forwards a bearer token (used by the bearer and token-exchange modes). */
+    /** A client that forwards a bearer token. */
     public NextcloudClient bearer(String login, String accessToken) {
-        return new HttpNextcloudClient(http, principals, login, "Bearer " + accessToken);
+        return client(login, Credential.bearer(accessToken));
+    }
+
+    /** A client for {@code login} whose credential is resolved when it first sends. */
+    NextcloudClient client(String login, Credential credential) {
+        return new HttpNextcloudClient(http, principals, login, credential);
     }
 }

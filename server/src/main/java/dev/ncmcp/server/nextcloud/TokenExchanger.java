@@ -1,31 +1,24 @@
 package dev.ncmcp.server.nextcloud;
 
+import dev.ncmcp.server.config.NextcloudConfig;
+import dev.ncmcp.server.config.SecurityConfig;
+import dev.ncmcp.server.idp.IdpHttp;
+import dev.ncmcp.server.idp.IdpMetadata;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ToolException.Kind;
 import dev.ncmcp.spi.nextcloud.NextcloudException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.stream.JsonParsingException;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,7 +41,7 @@ public final class TokenExchanger {
     private final String audience;
     private final List<String> extraScopes;
     private final char separator;
-    private final HttpClient http;
+    private final IdpHttp http = new IdpHttp();
     private final Clock clock;
     private final Map<String, Exchanged> cache = new ConcurrentHashMap<>();
 
@@ -69,7 +62,21 @@ public final class TokenExchanger {
         this.extraScopes = List.copyOf(extraScopes);
         this.separator = separator;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * The exchanger at {@code idp}'s token endpoint, with the sidecar's client ({@code security.client.*}) and the
+     * audience and extra scopes of {@code nextcloud.exchange.*}. Warns when the provider does not advertise the grant.
+     */
+    public static TokenExchanger create(IdpMetadata idp, SecurityConfig security, NextcloudConfig nextcloud,
+                                        char separator) {
+        if (!idp.grantTypesSupported().contains(GRANT_TYPE)) {
+            LOG.log(System.Logger.Level.WARNING, "The identity provider {0} does not advertise the token exchange "
+                    + "grant ({1}) in its metadata; token exchange will fail unless it is enabled for client {2}",
+                    idp.issuer(), GRANT_TYPE, security.clientId());
+        }
+        return new TokenExchanger(idp.tokenEndpoint(), security.clientId(), security.clientSecret(),
+                nextcloud.exchangeAudience(), nextcloud.exchangeScopes(), separator, Clock.systemUTC());
     }
 
     /** A token for Nextcloud on behalf of {@code subject}, from the cache or freshly exchanged. */
@@ -112,34 +119,24 @@ public final class TokenExchanger {
         if (!scopes.isEmpty()) {
             form.put("scope", scopes);
         }
-        StringJoiner body = new StringJoiner("&");
-        form.forEach((name, value) -> body.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint)
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .header("Authorization", "Basic " + basic)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
-        HttpResponse<String> response;
+        IdpHttp.Response response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.postForm(tokenEndpoint, IdpHttp.clientBasic(clientId, clientSecret), form);
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new NextcloudException(Kind.UNAVAILABLE, "interrupted during token exchange", e);
+            }
             throw new NextcloudException(Kind.UNAVAILABLE, "The identity provider's token endpoint "
                     + tokenEndpoint + " is unreachable, so no Nextcloud token could be obtained by token exchange.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NextcloudException(Kind.UNAVAILABLE, "interrupted during token exchange", e);
         }
-        JsonObject json = parse(response.body());
-        if (response.statusCode() >= 500) {
+        int status = response.status();
+        JsonObject json = response.json().orElse(null);
+        if (status >= 500) {
             throw new NextcloudException(Kind.UNAVAILABLE, "Token exchange failed: the identity provider answered HTTP "
-                    + response.statusCode() + ". Try again later.");
+                    + status + ". Try again later.");
         }
-        if (response.statusCode() != 200 || json == null || !json.containsKey("access_token")) {
-            throw refused(response.statusCode(), json, scopes);
+        if (status != 200 || json == null || !json.containsKey("access_token")) {
+            throw refused(status, json, scopes);
         }
         long expiresIn = json.containsKey("expires_in") ? json.getJsonNumber("expires_in").longValue() : 60;
         Instant renewAt = now.plusSeconds(expiresIn).minus(RENEW_BEFORE_EXPIRY);
@@ -165,14 +162,6 @@ public final class TokenExchanger {
         };
         return new NextcloudException(Kind.AUTHENTICATION, "The identity provider refused to exchange the caller's "
                 + "token for a Nextcloud token " + detail + ". " + advice);
-    }
-
-    private static JsonObject parse(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (JsonParsingException | IllegalStateException | ClassCastException e) {
-            return null;
-        }
     }
 
     private record Exchanged(String token, Instant renewAt) {

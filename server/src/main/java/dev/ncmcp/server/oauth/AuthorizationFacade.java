@@ -1,7 +1,9 @@
 package dev.ncmcp.server.oauth;
 
 import dev.ncmcp.server.config.FacadeConfig;
-import dev.ncmcp.server.security.IdpUnavailableException;
+import dev.ncmcp.server.idp.Discovery;
+import dev.ncmcp.server.idp.IdpHttp;
+import dev.ncmcp.server.idp.IdpUnavailableException;
 import dev.ncmcp.server.store.Store;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -13,6 +15,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -30,11 +33,13 @@ import java.util.function.Supplier;
  */
 public final class AuthorizationFacade implements HttpService {
     private static final System.Logger LOG = System.getLogger(AuthorizationFacade.class.getName());
+    /** How long the facade waits for one answer of the identity provider (registration can be slow). */
+    static final Duration IDP_TIMEOUT = Duration.ofSeconds(15);
 
     private final URI idpIssuer;
     private final List<String> scopes;
     private final FacadeSite site;
-    private final IdpDiscovery idpEndpoints;
+    private final IdpEndpoints idpEndpoints;
     private final IdpClientManager idpClients;
     private final AuthorizeEndpoint authorize;
     private final CallbackEndpoint callback;
@@ -42,11 +47,12 @@ public final class AuthorizationFacade implements HttpService {
     private final RegistrationEndpoint registration;
 
     AuthorizationFacade(FacadeConfig config, URI idpIssuer, Supplier<URI> resource, List<String> scopes, Store store,
-                        MetadataFetcher fetcher, OAuthHttp http, Clock clock, IdpClientManager.Sleeper sleeper) {
+                        MetadataFetcher fetcher, IdpHttp http, Clock clock, IdpClientManager.Sleeper sleeper) {
         this.idpIssuer = idpIssuer;
         this.scopes = List.copyOf(scopes);
         this.site = new FacadeSite(resource);
-        this.idpEndpoints = new IdpDiscovery(idpIssuer, http, clock);
+        this.idpEndpoints = IdpEndpoints.discovered(new Discovery(idpIssuer, http,
+                Discovery.Timing.defaults().withClock(clock), List.of("authorization_endpoint")));
         ClientResolver clients = new ClientResolver(store.clientRegistrations(), fetcher, clock);
         this.idpClients = new IdpClientManager(config.clientId(), config.clientSecret(), idpIssuer,
                 store.idpClients(), idpEndpoints, site::callbackUri, this.scopes, config.clientLifetime(), http,
@@ -69,7 +75,7 @@ public final class AuthorizationFacade implements HttpService {
     public static AuthorizationFacade create(FacadeConfig config, URI idpIssuer, Supplier<URI> resource,
                                              List<String> scopes, Store store) {
         return new AuthorizationFacade(config, idpIssuer, resource, scopes, store, new SafeMetadataFetcher(),
-                new OAuthHttp(), Clock.systemUTC(), Thread::sleep);
+                new IdpHttp(IDP_TIMEOUT), Clock.systemUTC(), Thread::sleep);
     }
 
     /**

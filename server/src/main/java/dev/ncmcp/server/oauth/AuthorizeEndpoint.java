@@ -1,5 +1,6 @@
 package dev.ncmcp.server.oauth;
 
+import dev.ncmcp.server.idp.IdpMetadata;
 import dev.ncmcp.server.store.IdpClients;
 import dev.ncmcp.server.store.PendingAuthorizations;
 import io.helidon.http.HeaderNames;
@@ -41,11 +42,11 @@ final class AuthorizeEndpoint {
     private final ClientResolver clients;
     private final PendingAuthorizations pending;
     private final IdpClientManager idpClients;
-    private final IdpEndpoints.Source idpEndpoints;
+    private final IdpEndpoints idpEndpoints;
     private final Clock clock;
 
     AuthorizeEndpoint(FacadeSite site, List<String> scopes, ClientResolver clients, PendingAuthorizations pending,
-                      IdpClientManager idpClients, IdpEndpoints.Source idpEndpoints, Clock clock) {
+                      IdpClientManager idpClients, IdpEndpoints idpEndpoints, Clock clock) {
         this.site = site;
         this.scopes = List.copyOf(scopes);
         this.clients = clients;
@@ -182,7 +183,7 @@ final class AuthorizeEndpoint {
             return;
         }
         IdpClients.Client client;
-        IdpEndpoints idp;
+        IdpMetadata idp;
         try {
             client = idpClients.current();
             idp = idpEndpoints.get();

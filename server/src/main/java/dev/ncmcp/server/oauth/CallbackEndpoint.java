@@ -1,6 +1,8 @@
 package dev.ncmcp.server.oauth;
 
 import dev.ncmcp.server.config.FacadeConfig;
+import dev.ncmcp.server.idp.Discovery;
+import dev.ncmcp.server.idp.IdpHttp;
 import dev.ncmcp.server.store.AuthorizationCodes;
 import dev.ncmcp.server.store.IdpClients;
 import dev.ncmcp.server.store.PendingAuthorizations;
@@ -41,13 +43,13 @@ final class CallbackEndpoint {
     private final PendingAuthorizations pending;
     private final AuthorizationCodes codes;
     private final IdpClientManager idpClients;
-    private final IdpEndpoints.Source idpEndpoints;
-    private final OAuthHttp http;
+    private final IdpEndpoints idpEndpoints;
+    private final IdpHttp http;
     private final Clock clock;
 
     CallbackEndpoint(FacadeConfig config, URI idpIssuer, FacadeSite site, PendingAuthorizations pending,
-                     AuthorizationCodes codes, IdpClientManager idpClients, IdpEndpoints.Source idpEndpoints,
-                     OAuthHttp http, Clock clock) {
+                     AuthorizationCodes codes, IdpClientManager idpClients, IdpEndpoints idpEndpoints,
+                     IdpHttp http, Clock clock) {
         this.config = config;
         this.idpIssuer = idpIssuer;
         this.site = site;
@@ -70,7 +72,7 @@ final class CallbackEndpoint {
         }
         PendingAuthorizations.Pending parked = taken.get();
         String iss = single(params, "iss");
-        if (iss != null && !IdpEndpoints.strip(iss).equals(IdpEndpoints.strip(idpIssuer.toString()))) {
+        if (iss != null && !Discovery.sameIssuer(iss, idpIssuer.toString())) {
             redirectError(response, parked.redirectUri(), "server_error", "the identity provider's answer names "
                     + "another issuer", parked.clientState());
             return;
@@ -90,7 +92,7 @@ final class CallbackEndpoint {
             return;
         }
         IdpClients.Client client = null;
-        OAuthHttp.Response answer;
+        IdpHttp.Response answer;
         try {
             client = idpClients.current();
             Map<String, String> form = new LinkedHashMap<>();

@@ -41,10 +41,14 @@ final class FacadeSite {
             String ourPath = ours.getRawPath() == null ? "" : ours.getRawPath();
             return asked.getScheme().equalsIgnoreCase(ours.getScheme())
                     && asked.getRawAuthority().equalsIgnoreCase(ours.getRawAuthority())
-                    && IdpEndpoints.strip(askedPath).equals(IdpEndpoints.strip(ourPath))
+                    && stripSlash(askedPath).equals(stripSlash(ourPath))
                     && asked.getRawQuery() == null;
         } catch (Exception e) {
             return false;
         }
+    }
+
+    private static String stripSlash(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

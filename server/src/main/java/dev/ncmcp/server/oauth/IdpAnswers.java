@@ -1,5 +1,6 @@
 package dev.ncmcp.server.oauth;
 
+import dev.ncmcp.server.idp.IdpHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -16,7 +17,7 @@ final class IdpAnswers {
     }
 
     /** Whether the IdP refused the sidecar's own client (so it should be replaced). */
-    static boolean rejectsClient(OAuthHttp.Response answer) {
+    static boolean rejectsClient(IdpHttp.Response answer) {
         String error = answer.error();
         return answer.status() == 401 || error.equals("invalid_client") || error.equals("unauthorized_client");
     }

@@ -1,5 +1,7 @@
 package dev.ncmcp.server.oauth;
 
+import dev.ncmcp.server.idp.IdpHttp;
+import dev.ncmcp.server.idp.IdpMetadata;
 import dev.ncmcp.server.store.IdpClients;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -40,18 +42,18 @@ public final class IdpClientManager {
     private final IdpClients.Client staticClient;
     private final IdpClients store;
     private final URI issuer;
-    private final IdpEndpoints.Source endpoints;
+    private final IdpEndpoints endpoints;
     private final Supplier<URI> callback;
     private final List<String> scopes;
     private final Duration lifetime;
-    private final OAuthHttp http;
+    private final IdpHttp http;
     private final Clock clock;
     private final Sleeper sleeper;
     private volatile IdpClients.Client current;
 
     IdpClientManager(String clientId, String clientSecret, URI issuer, IdpClients store,
-                     IdpEndpoints.Source endpoints, Supplier<URI> callback, List<String> scopes, Duration lifetime,
-                     OAuthHttp http, Clock clock, Sleeper sleeper) {
+                     IdpEndpoints endpoints, Supplier<URI> callback, List<String> scopes, Duration lifetime,
+                     IdpHttp http, Clock clock, Sleeper sleeper) {
         this.staticClient = clientId == null ? null
                 : new IdpClients.Client(issuer.toString(), clientId, clientSecret, null, null, Instant.EPOCH);
         this.issuer = issuer;
@@ -166,7 +168,7 @@ public final class IdpClientManager {
             outcome = "the identity provider gave no registration_client_uri/registration_access_token for client "
                     + client.clientId() + "; forgot it locally, delete it at the identity provider by hand";
         } else {
-            OAuthHttp.Response response = http.delete(URI.create(client.registrationClientUri()),
+            IdpHttp.Response response = http.delete(URI.create(client.registrationClientUri()),
                     "Bearer " + client.registrationAccessToken());
             if (response.status() != 204 && response.status() != 200 && response.status() != 404
                     && response.status() != 401) {
@@ -192,7 +194,7 @@ public final class IdpClientManager {
             return true;
         }
         try {
-            OAuthHttp.Response response = http.get(URI.create(client.registrationClientUri()),
+            IdpHttp.Response response = http.get(URI.create(client.registrationClientUri()),
                     "Bearer " + client.registrationAccessToken());
             if (response.status() == 401 || response.status() == 403 || response.status() == 404) {
                 LOG.log(System.Logger.Level.INFO, "identity provider " + issuer + " no longer knows client "
@@ -241,7 +243,7 @@ public final class IdpClientManager {
     }
 
     private IdpClients.Client register() throws IOException {
-        IdpEndpoints idp = endpoints.get();
+        IdpMetadata idp = endpoints.get();
         if (idp.registrationEndpoint() == null) {
             throw new IOException("identity provider " + issuer + " offers no registration_endpoint: configure the "
                     + "sidecar's client with oauth.facade.client.id and oauth.facade.client.secret "
@@ -263,7 +265,7 @@ public final class IdpClientManager {
         IOException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Duration wait = backoff;
-            OAuthHttp.Response response;
+            IdpHttp.Response response;
             try {
                 response = http.postJson(idp.registrationEndpoint(), null, body);
             } catch (IOException e) {
@@ -296,11 +298,11 @@ public final class IdpClientManager {
         throw last;
     }
 
-    private static String describe(OAuthHttp.Response response) {
+    private static String describe(IdpHttp.Response response) {
         return response.json().map(o -> o.getString("error_description", null)).map(d -> " (" + d + ")").orElse("");
     }
 
-    private IdpClients.Client saved(OAuthHttp.Response response, IdpEndpoints idp) throws IOException {
+    private IdpClients.Client saved(IdpHttp.Response response, IdpMetadata idp) throws IOException {
         JsonObject json = response.json().orElseThrow(() -> new IOException("registration at "
                 + idp.registrationEndpoint() + " did not answer with JSON"));
         String clientId = json.getString("client_id", null);
@@ -332,6 +334,6 @@ public final class IdpClientManager {
 
     /** Client authentication at the token endpoint: HTTP Basic with a secret; the client id alone otherwise. */
     static String authorization(IdpClients.Client client) {
-        return client.clientSecret() == null ? null : OAuthHttp.basic(client.clientId(), client.clientSecret());
+        return client.clientSecret() == null ? null : IdpHttp.clientBasic(client.clientId(), client.clientSecret());
     }
 }

@@ -2,6 +2,7 @@ package dev.ncmcp.server.oauth;
 
 import dev.ncmcp.server.config.ConfigProblem;
 import dev.ncmcp.server.config.SidecarConfig;
+import dev.ncmcp.server.idp.IdpHttp;
 import dev.ncmcp.server.store.JdbcStore;
 import dev.ncmcp.server.store.Store;
 import io.helidon.config.Config;
@@ -45,8 +46,8 @@ public final class OAuthCommands {
                         () -> {
                             throw new IOException("the identity provider's endpoints are not needed to delete");
                         },
-                        () -> URI.create("http://unused/oauth/callback"), List.of(), null, new OAuthHttp(),
-                        Clock.systemUTC(), duration -> { });
+                        () -> URI.create("http://unused/oauth/callback"), List.of(), null,
+                        new IdpHttp(AuthorizationFacade.IDP_TIMEOUT), Clock.systemUTC(), duration -> { });
                 out.println(clients.deleteRegisteredClient());
                 return 0;
             }

@@ -1,5 +1,6 @@
 package dev.ncmcp.server.oauth;
 
+import dev.ncmcp.server.idp.IdpHttp;
 import dev.ncmcp.server.store.AuthorizationCodes;
 import dev.ncmcp.server.store.IdpClients;
 import dev.ncmcp.server.store.RefreshTokens;
@@ -44,12 +45,12 @@ final class TokenEndpoint {
     private final AuthorizationCodes codes;
     private final RefreshTokens refreshTokens;
     private final IdpClientManager idpClients;
-    private final IdpEndpoints.Source idpEndpoints;
-    private final OAuthHttp http;
+    private final IdpEndpoints idpEndpoints;
+    private final IdpHttp http;
     private final Clock clock;
 
     TokenEndpoint(FacadeSite site, ClientResolver clients, AuthorizationCodes codes, RefreshTokens refreshTokens,
-                  IdpClientManager idpClients, IdpEndpoints.Source idpEndpoints, OAuthHttp http, Clock clock) {
+                  IdpClientManager idpClients, IdpEndpoints idpEndpoints, IdpHttp http, Clock clock) {
         this.site = site;
         this.clients = clients;
         this.codes = codes;
@@ -204,7 +205,7 @@ final class TokenEndpoint {
             }
         }
         IdpClients.Client idpClient = null;
-        OAuthHttp.Response answer;
+        IdpHttp.Response answer;
         try {
             idpClient = idpClients.current();
             Map<String, String> request = new LinkedHashMap<>();

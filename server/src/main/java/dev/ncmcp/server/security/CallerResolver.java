@@ -1,14 +1,18 @@
 package dev.ncmcp.server.security;
 
-import dev.ncmcp.spi.Caller;
-import io.helidon.webserver.http.ServerRequest;
+import dev.ncmcp.server.nextcloud.AuthenticatedCaller;
+import io.helidon.http.Headers;
 
-/** Tells the MCP layer who calls, with which granted scopes. Implemented by the security layer. */
+import java.util.Optional;
+
+/** Decides who calls, once per request, at the edge: OAuth bearer tokens, or the one user of single-user mode. */
 @FunctionalInterface
 public interface CallerResolver {
+
     /**
-     * @param request the HTTP request, already authenticated by the routing in front of the MCP service
-     * @return the caller; exceptions (for example an HTTP 401) propagate unchanged to the routing
+     * @param bearerToken the token of an {@code Authorization: Bearer} header, if the request has one
+     * @param headers     the request's headers
+     * @throws AuthenticationException with the challenge to answer when the request does not authenticate
      */
-    Caller resolve(ServerRequest request);
+    AuthenticatedCaller resolve(Optional<String> bearerToken, Headers headers) throws AuthenticationException;
 }

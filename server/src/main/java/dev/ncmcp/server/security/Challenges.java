@@ -1,54 +1,70 @@
 package dev.ncmcp.server.security;
 
 import dev.ncmcp.spi.Scope;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
-/** The one place that writes 401/403 responses with {@code WWW-Authenticate} challenges. */
+/**
+ * The one place that words the refusals of the MCP endpoint: 401 for a missing or invalid token, 403 for a
+ * missing scope (step-up), 503 when the identity provider cannot be asked. Each names the resource metadata and
+ * the scopes to ask for; the transport writes them.
+ */
 public final class Challenges {
 
     private final Supplier<URI> metadataUrl;
     private final ScopeFormat format;
+    private final Set<Scope> challengeScopes;
 
-    public Challenges(Supplier<URI> metadataUrl, ScopeFormat format) {
+    /**
+     * @param metadataUrl     the PRM URL (known once the server listens)
+     * @param challengeScopes the scopes a 401 tells clients to ask for
+     */
+    public Challenges(Supplier<URI> metadataUrl, ScopeFormat format, Set<Scope> challengeScopes) {
         this.metadataUrl = metadataUrl;
         this.format = format;
-    }
-
-    /** 403 for a call whose token lacks scopes: clients step up with the scopes named here. */
-    public void insufficientScope(ServerRequest request, ServerResponse response, InsufficientScopeException e) {
-        jakarta.json.JsonObjectBuilder body = Json.createObjectBuilder().add("jsonrpc", "2.0");
-        if (e.requestId() != null) {
-            body.add("id", e.requestId());
-        } else {
-            body.addNull("id");
-        }
-        Set<Scope> required = e.requiredScopes();
-        response.status(Status.FORBIDDEN_403);
-        response.header(HeaderNames.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\""
-                + format.render(required) + "\", resource_metadata=\"" + metadataUrl.get() + "\"");
-        response.header(HeaderNames.CONTENT_TYPE, "application/json");
-        response.send(body.add("error", Json.createObjectBuilder()
-                        .add("code", -32600)
-                        .add("message", "Insufficient scope: this call needs " + format.render(required)))
-                .build().toString());
+        this.challengeScopes = Set.copyOf(challengeScopes);
     }
 
     /**
-     * 401 with a {@code WWW-Authenticate: Bearer} challenge naming the resource metadata and the scopes to ask
-     * for. Without {@code error} (no token sent) the challenge carries no error parameters (RFC 6750 §3.1).
-     *
-     * @param error       {@code invalid_token}, {@code invalid_request} or null when no token was sent
-     * @param description for the client and the model; never contains the token
+     * Challenges whose 401 asks for the read scopes among {@code allScopes}: the least privilege that is useful
+     * (all of them when none is a read scope).
      */
-    public void unauthorized(ServerResponse res, String error, String description, Set<Scope> scopes) {
+    public static Challenges leastPrivilege(Supplier<URI> metadataUrl, ScopeFormat format, Set<Scope> allScopes) {
+        Set<Scope> read = new TreeSet<>();
+        allScopes.stream().filter(scope -> scope.access().equals("read")).forEach(read::add);
+        return new Challenges(metadataUrl, format, read.isEmpty() ? allScopes : read);
+    }
+
+    /** 401 without error parameters: no token was sent (RFC 6750 §3.1). */
+    public Challenge missingToken() {
+        return unauthorized(null, null);
+    }
+
+    /** 401 {@code invalid_token}; {@code description} is for the client and the model and never holds the token. */
+    public Challenge invalidToken(String description) {
+        return unauthorized("invalid_token", description);
+    }
+
+    /** 403 for a call whose token lacks scopes: clients step up with the scopes named here (all the call needs). */
+    public Challenge insufficientScope(Set<Scope> required) {
+        String scopes = format.render(required);
+        return new Challenge(Status.FORBIDDEN_403, Optional.of("Bearer error=\"insufficient_scope\", scope=\""
+                + scopes + "\", resource_metadata=\"" + metadataUrl.get() + "\""), Optional.empty(),
+                "Insufficient scope: this call needs " + scopes);
+    }
+
+    /** 503: the token may be fine, but the identity provider cannot be asked; no challenge, clients retry. */
+    public static Challenge identityProviderUnavailable() {
+        return new Challenge(Status.SERVICE_UNAVAILABLE_503, Optional.empty(), Optional.of("5"),
+                "The identity provider is unavailable, so the token cannot be checked; try again later");
+    }
+
+    private Challenge unauthorized(String error, String description) {
         StringBuilder challenge = new StringBuilder("Bearer ");
         if (error != null) {
             challenge.append("error=\"").append(quoted(error)).append("\", ");
@@ -57,20 +73,11 @@ public final class Challenges {
             }
         }
         challenge.append("resource_metadata=\"").append(metadataUrl.get()).append('"');
-        if (scopes != null && !scopes.isEmpty()) {
-            challenge.append(", scope=\"").append(format.render(scopes)).append('"');
+        if (!challengeScopes.isEmpty()) {
+            challenge.append(", scope=\"").append(format.render(challengeScopes)).append('"');
         }
-        res.status(Status.UNAUTHORIZED_401);
-        res.header(HeaderNames.WWW_AUTHENTICATE, challenge.toString());
-        res.header(HeaderNames.CONTENT_TYPE, "application/json");
-        res.send(Json.createObjectBuilder()
-                .add("jsonrpc", "2.0")
-                .addNull("id")
-                .add("error", Json.createObjectBuilder()
-                        .add("code", -32600)
-                        .add("message", "Unauthorized: " + (description == null ? "a bearer token is required"
-                                : description)))
-                .build().toString());
+        return new Challenge(Status.UNAUTHORIZED_401, Optional.of(challenge.toString()), Optional.empty(),
+                "Unauthorized: " + (description == null ? "a bearer token is required" : description));
     }
 
     /** RFC 6750 error descriptions are limited to printable ASCII without double quote and backslash. */

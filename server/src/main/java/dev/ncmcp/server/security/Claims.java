@@ -1,5 +1,6 @@
 package dev.ncmcp.server.security;
 
+import dev.ncmcp.server.idp.Discovery;
 import dev.ncmcp.spi.Scope;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;

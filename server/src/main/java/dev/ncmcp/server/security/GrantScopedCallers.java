@@ -1,9 +1,10 @@
 package dev.ncmcp.server.security;
 
+import dev.ncmcp.server.nextcloud.AuthenticatedCaller;
 import dev.ncmcp.server.store.AppPasswords;
 import dev.ncmcp.spi.Caller;
 import dev.ncmcp.spi.Scope;
-import io.helidon.webserver.http.ServerRequest;
+import io.helidon.http.Headers;
 
 import java.util.Optional;
 import java.util.Set;
@@ -26,11 +27,12 @@ public final class GrantScopedCallers implements CallerResolver {
     }
 
     @Override
-    public Caller resolve(ServerRequest request) {
-        Caller caller = tokens.resolve(request);
+    public AuthenticatedCaller resolve(Optional<String> bearerToken, Headers headers) throws AuthenticationException {
+        AuthenticatedCaller authenticated = tokens.resolve(bearerToken, headers);
+        Caller caller = authenticated.caller();
         Optional<AppPasswords.Grant> grant = grants.find(caller.subject());
         if (grant.isEmpty()) {
-            return caller;
+            return authenticated;
         }
         Set<Scope> granted = new TreeSet<>();
         grant.get().scopes().forEach(text -> Scope.parse(text).ifPresent(granted::add));
@@ -40,6 +42,7 @@ public final class GrantScopedCallers implements CallerResolver {
                 effective.add(scope);
             }
         }
-        return new Caller(caller.subject(), grant.get().nextcloudUser(), effective);
+        return new AuthenticatedCaller(new Caller(caller.subject(), grant.get().nextcloudUser(), effective),
+                authenticated.bearerToken());
     }
 }

@@ -1,13 +1,15 @@
 package dev.ncmcp.server.security;
 
+import dev.ncmcp.server.idp.IdpHttp;
+import dev.ncmcp.server.idp.IdpUnavailableException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,15 +30,17 @@ final class Introspection {
         this.http = http;
         this.claims = claims;
         this.issuer = issuer;
-        this.authorization = IdpExchange.clientBasic(clientId, clientSecret);
+        this.authorization = IdpHttp.clientBasic(clientId, clientSecret);
     }
 
     ValidatedToken validate(URI endpoint, String token, Instant now) throws InvalidTokenException {
         IdpHttp.Response response;
         JsonObject body;
         try {
-            response = http.postForm(endpoint, authorization, "token=" + form(token)
-                    + "&token_type_hint=access_token");
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("token", token);
+            form.put("token_type_hint", "access_token");
+            response = http.postForm(endpoint, authorization, form);
             if (response.status() == 401 || response.status() == 403) {
                 LOG.log(System.Logger.Level.ERROR, "identity provider " + issuer + ": introspection refused the "
                         + "sidecar's client credentials (HTTP " + response.status() + "); check the client id and "
@@ -50,7 +54,7 @@ final class Introspection {
                 throw new IdpUnavailableException("identity provider " + issuer + ": introspection answered HTTP "
                         + response.status());
             }
-            body = response.json(endpoint);
+            body = response.requireJson();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "identity provider " + issuer + ": introspection failed: "
                     + e.getMessage());
@@ -65,9 +69,5 @@ final class Introspection {
         String subject = claims.subject(body);
         Set<String> raw = Claims.rawScopes(body);
         return new ValidatedToken(subject, claims.username(body, subject), Claims.scopes(raw), raw, exp, null);
-    }
-
-    private static String form(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,7 @@
 package dev.ncmcp.server.security;
 
+import dev.ncmcp.server.idp.IdpHttp;
+import dev.ncmcp.server.idp.IdpUnavailableException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -119,7 +121,7 @@ final class Jwks {
             if (!response.ok()) {
                 throw new IOException("HTTP " + response.status());
             }
-            doc = response.json(uri);
+            doc = response.requireJson();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "identity provider " + issuer + ": cannot load the JWKS at " + uri
                     + ": " + e.getMessage());

@@ -1,11 +1,15 @@
 package dev.ncmcp.server.security;
 
+import dev.ncmcp.server.config.ConfigProblem;
+import dev.ncmcp.server.config.SecurityConfig;
 import dev.ncmcp.spi.Scope;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How the sidecar, as an OAuth 2.1 resource server, validates bearer tokens.
@@ -54,6 +58,22 @@ public record OAuthSettings(List<URI> issuers, List<String> audiences, String cl
         }
         userinfoScopes = Set.copyOf(userinfoScopes == null ? Set.of() : userinfoScopes);
         userClaim = userClaim == null || userClaim.isBlank() ? DEFAULT_USER_CLAIM : userClaim;
+    }
+
+    /**
+     * The settings of {@code security.*}.
+     *
+     * @throws ConfigProblem when {@code security.userinfo.scopes} names something that is not an application scope
+     */
+    public static OAuthSettings from(SecurityConfig config) {
+        Set<Scope> userinfoScopes = new TreeSet<>();
+        for (String text : config.userinfoScopes()) {
+            userinfoScopes.add(Scope.parse(text).orElseThrow(() -> new ConfigProblem(
+                    "security.userinfo.scopes (SECURITY_USERINFO_SCOPES): not an application scope: " + text)));
+        }
+        return new OAuthSettings(config.issuers(), config.audiences(), config.clientId(), config.clientSecret(),
+                TokenValidation.valueOf(config.validation().toUpperCase(Locale.ROOT)), config.clockSkew(),
+                config.cacheTtl(), config.userinfo(), userinfoScopes, config.userClaim());
     }
 
     /** The issuer whose tokens are accepted. */

@@ -1,9 +1,11 @@
 package dev.ncmcp.server.security;
 
+import dev.ncmcp.server.nextcloud.AuthenticatedCaller;
 import dev.ncmcp.spi.Caller;
 import dev.ncmcp.spi.Scope;
-import io.helidon.webserver.http.ServerRequest;
+import io.helidon.http.Headers;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,14 +14,14 @@ import java.util.Set;
  */
 public final class SingleUserCallers implements CallerResolver {
 
-    private final Caller caller;
+    private final AuthenticatedCaller caller;
 
     public SingleUserCallers(String user, Set<Scope> allScopes) {
-        this.caller = new Caller(user, user, allScopes);
+        this.caller = AuthenticatedCaller.withoutToken(new Caller(user, user, allScopes));
     }
 
     @Override
-    public Caller resolve(ServerRequest request) {
+    public AuthenticatedCaller resolve(Optional<String> bearerToken, Headers headers) {
         return caller;
     }
 }

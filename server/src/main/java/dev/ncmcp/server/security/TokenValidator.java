@@ -1,7 +1,13 @@
 package dev.ncmcp.server.security;
 
+import dev.ncmcp.server.idp.Discovery;
+import dev.ncmcp.server.idp.IdpHttp;
+import dev.ncmcp.server.idp.IdpMetadata;
+import dev.ncmcp.server.idp.IdpUnavailableException;
+
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -31,7 +37,7 @@ public final class TokenValidator {
         IdpHttp http = new IdpHttp();
         String issuer = settings.issuer().toString();
         Claims claims = new Claims(settings, resource);
-        this.discovery = new Discovery(settings.issuer(), http, tuning);
+        this.discovery = new Discovery(settings.issuer(), http, tuning.discovery(), List.of("jwks_uri"));
         this.jwks = new Jwks(() -> discovery.metadata().jwksUri(), http, tuning, issuer);
         this.jwt = new JwtValidator(jwks, claims);
         this.introspection = settings.hasClientCredentials()

@@ -1,5 +1,7 @@
 package dev.ncmcp.server.security;
 
+import dev.ncmcp.server.idp.Discovery;
+
 import java.time.Clock;
 import java.time.Duration;
 
@@ -15,6 +17,11 @@ import java.time.Duration;
  */
 record Tuning(Clock clock, Duration discoveryTtl, Duration warmUpFirstDelay, Duration warmUpMaxDelay,
               Duration warmUpTotal, Duration jwksRefreshInterval, int cacheMaxEntries) {
+
+    /** The discovery part of these knobs. */
+    Discovery.Timing discovery() {
+        return new Discovery.Timing(clock, discoveryTtl, warmUpFirstDelay, warmUpMaxDelay, warmUpTotal);
+    }
 
     static Tuning defaults() {
         return new Tuning(Clock.systemUTC(), Duration.ofHours(1), Duration.ofMillis(500), Duration.ofSeconds(8),

@@ -1,5 +1,7 @@
 package dev.ncmcp.server.security;
 
+import dev.ncmcp.server.idp.IdpHttp;
+import dev.ncmcp.server.idp.IdpUnavailableException;
 import dev.ncmcp.spi.Scope;
 import jakarta.json.JsonObject;
 
@@ -53,7 +55,7 @@ final class UserinfoCheck {
         }
         JsonObject body;
         try {
-            body = response.json(endpoint);
+            body = response.requireJson();
         } catch (IOException e) {
             throw new IdpUnavailableException("identity provider " + issuer + ": userinfo answered no JSON object", e);
         }

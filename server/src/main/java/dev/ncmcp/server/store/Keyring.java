@@ -1,5 +1,9 @@
 package dev.ncmcp.server.store;
 
+import dev.ncmcp.server.config.ConfigProblem;
+import dev.ncmcp.server.config.KeyringText;
+import dev.ncmcp.server.config.StoreConfig;
+
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
@@ -26,10 +30,8 @@ import java.util.Set;
  * The AES-256 keys that encrypt the store's secrets, each with a key id ({@code kid}) that is written
  * beside every value it encrypted. The first key encrypts; every key decrypts.
  *
- * <p>Text form (the value of {@code store.keys} / {@code STORE_KEYS}, and the content of the key file):
- * {@code kid1:base64key1,kid2:base64key2} — a kid is 1 to 32 letters, digits, {@code -} or {@code _}; a key
- * is 32 bytes in standard or URL-safe Base64 (e.g. {@code openssl rand -base64 32}). Entries may also be
- * separated by newlines.
+ * <p>Text form (the value of {@code store.keys} / {@code STORE_KEYS}, and the content of the key file): see
+ * {@link KeyringText}.
  *
  * <p>Without {@code store.keys}, the embedded SQLite default keeps its keyring in {@code <data>/store.key},
  * generated once (kid {@code local1}) with POSIX mode 0600; a key file that the group or others may read is
@@ -41,7 +43,6 @@ public final class Keyring {
     public static final String KEY_FILE = "store.key";
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int KEY_BYTES = 32;
 
     private final List<String> kids;
     private final Map<String, SecretKey> keys;
@@ -70,47 +71,14 @@ public final class Keyring {
     }
 
     /**
-     * Parses the text form.
+     * Parses the text form ({@link KeyringText}).
      *
      * @param origin what to name in errors ({@code store.keys} or the key file)
-     * @throws dev.ncmcp.server.config.ConfigProblem naming the origin and the entry, never key material
+     * @throws ConfigProblem naming the origin and the entry, never key material
      */
     public static Keyring parse(String text, String origin) {
         Map<String, SecretKey> keys = new LinkedHashMap<>();
-        int index = 0;
-        for (String raw : text.split("[,\\n]")) {
-            String entry = raw.strip();
-            if (entry.isEmpty() || entry.startsWith("#")) {
-                continue;
-            }
-            index++;
-            int colon = entry.indexOf(':');
-            if (colon < 0) {
-                throw problem(origin, "entry " + index + " is not kid:base64key");
-            }
-            String kid = entry.substring(0, colon).strip();
-            if (!kid.matches("[A-Za-z0-9_-]{1,32}")) {
-                throw problem(origin, "entry " + index + ": a key id is 1 to 32 letters, digits, '-' or '_'");
-            }
-            byte[] bytes;
-            String encoded = entry.substring(colon + 1).strip();
-            try {
-                bytes = encoded.contains("-") || encoded.contains("_")
-                        ? Base64.getUrlDecoder().decode(encoded) : Base64.getDecoder().decode(encoded);
-            } catch (IllegalArgumentException e) {
-                throw problem(origin, "key '" + kid + "' is not valid Base64");
-            }
-            if (bytes.length != KEY_BYTES) {
-                throw problem(origin, "key '" + kid + "' must be 32 bytes (AES-256), got " + bytes.length
-                        + "; generate one with: openssl rand -base64 32");
-            }
-            if (keys.putIfAbsent(kid, new SecretKeySpec(bytes, "AES")) != null) {
-                throw problem(origin, "key id '" + kid + "' appears twice");
-            }
-        }
-        if (keys.isEmpty()) {
-            throw problem(origin, "no keys; expected kid:base64key[,kid:base64key…]");
-        }
+        KeyringText.parse(text, origin).forEach((kid, bytes) -> keys.put(kid, new SecretKeySpec(bytes, "AES")));
         return new Keyring(keys);
     }
 
@@ -142,7 +110,7 @@ public final class Keyring {
 
     /** A new random 256-bit key in Base64. */
     public static String generateKey() {
-        byte[] bytes = new byte[KEY_BYTES];
+        byte[] bytes = new byte[KeyringText.KEY_BYTES];
         RANDOM.nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);
     }
@@ -195,10 +163,6 @@ public final class Keyring {
 
     private static boolean posix() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    }
-
-    private static dev.ncmcp.server.config.ConfigProblem problem(String origin, String message) {
-        return new dev.ncmcp.server.config.ConfigProblem(origin + ": " + message);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ncmcp.server.store;
 
+import dev.ncmcp.server.config.StoreConfig;
 import io.helidon.config.Config;
 
 import java.io.PrintStream;

@@ -1,8 +1,9 @@
 package dev.ncmcp.server.nextcloud;
 
+import dev.ncmcp.server.config.StoreConfig;
+import dev.ncmcp.server.connection.ConnectionTools;
 import dev.ncmcp.server.store.JdbcStore;
 import dev.ncmcp.server.store.Store;
-import dev.ncmcp.server.store.StoreConfig;
 import dev.ncmcp.simulator.NextcloudSimulator;
 import dev.ncmcp.spi.Arguments;
 import dev.ncmcp.spi.Caller;

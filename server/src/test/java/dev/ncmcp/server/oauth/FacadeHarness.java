@@ -1,6 +1,7 @@
 package dev.ncmcp.server.oauth;
 
 import dev.ncmcp.server.config.FacadeConfig;
+import dev.ncmcp.server.idp.IdpHttp;
 import io.helidon.webserver.WebServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -75,7 +76,7 @@ final class FacadeHarness implements AutoCloseable {
         };
         this.facade = new AuthorizationFacade(config, idp.issuer(),
                 () -> URI.create("http://127.0.0.1:" + port[0] + "/mcp"), List.of("notes:read", "notes:write"),
-                store, fetcher, new OAuthHttp(), clock, sleeps::add);
+                store, fetcher, new IdpHttp(), clock, sleeps::add);
         this.server = WebServer.builder().host("127.0.0.1").port(0)
                 .routing(r -> r.register("/.well-known", facade.metadataService()).register("/oauth", facade))
                 .build().start();
@@ -186,7 +187,7 @@ final class FacadeHarness implements AutoCloseable {
     }
 
     HttpResponse<String> token(Map<String, String> form) {
-        return post("/oauth/token", "application/x-www-form-urlencoded", OAuthHttp.form(form), null);
+        return post("/oauth/token", "application/x-www-form-urlencoded", IdpHttp.form(form), null);
     }
 
     HttpResponse<String> redeem(String clientId, String code, String redirect, String verifier) {

@@ -1,10 +1,10 @@
 package dev.ncmcp.server.oauth;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ncmcp.server.config.StoreConfig;
 import dev.ncmcp.server.store.IdpClients;
 import dev.ncmcp.server.store.JdbcStore;
 import dev.ncmcp.server.store.Store;
-import dev.ncmcp.server.store.StoreConfig;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;

@@ -40,6 +40,7 @@ final class PluginJars {
                                 .title("Test tool").description("A tool of a test plugin.")
                                 .annotations(dev.ncmcp.spi.ToolAnnotations.READ_ONLY)
                                 .inputSchema(%6$s)
+                                .annotations(dev.ncmcp.spi.ToolAnnotations.READ_ONLY)
                                 .requires(Scope.parse("%5$s").orElseThrow())
                                 .handler(invocation -> { %7$s })
                                 .build());

@@ -1,12 +1,12 @@
 package dev.ncmcp.server.plugin;
 
-import dev.ncmcp.server.mcp.schema.JsonSchemaValidator;
+import dev.ncmcp.server.schema.JsonSchemaValidator;
 import dev.ncmcp.spi.Arguments;
 import dev.ncmcp.spi.Caller;
+import dev.ncmcp.spi.Content;
 import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolInvocation;
 import dev.ncmcp.spi.ToolResult;
-import dev.ncmcp.spi.Content;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;

@@ -13,12 +13,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 /** Signs test JWTs with the JDK: RS256, PS256, ES256, and the forbidden HS256 and none. */
-final class JwtMinter {
+public final class JwtMinter {
     private JwtMinter() {
     }
 
     /** Claims a valid access token of {@code issuer} for {@code audience} carries, expiring 5 minutes after {@code now}. */
-    static JsonObjectBuilder claims(String issuer, String audience, Instant now) {
+    public static JsonObjectBuilder claims(String issuer, String audience, Instant now) {
         return Json.createObjectBuilder()
                 .add("iss", issuer)
                 .add("aud", audience)
@@ -29,7 +29,7 @@ final class JwtMinter {
                 .add("scope", "openid notes:read notes.write");
     }
 
-    static String sign(TestKeys keys, JsonObject claims) {
+    public static String sign(TestKeys keys, JsonObject claims) {
         return sign(keys.alg(), keys.kid(), keys, claims);
     }
 

@@ -24,24 +24,24 @@ import jakarta.json.JsonObject;
  * A hand-written identity provider on 127.0.0.1: discovery (OpenID and RFC 8414), JWKS with keys the test
  * controls, introspection with a basic-auth check, userinfo. Counts requests per endpoint.
  */
-final class TestIdp implements AutoCloseable {
-    static final String CLIENT_ID = "mcp-sidecar";
-    static final String CLIENT_SECRET = "sidecar-secret";
+public final class TestIdp implements AutoCloseable {
+    public static final String CLIENT_ID = "mcp-sidecar";
+    public static final String CLIENT_SECRET = "sidecar-secret";
     static final String REALM = "/realms/test";
 
     private final HttpServer server;
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-    final List<TestKeys> published = new CopyOnWriteArrayList<>();
+    public final List<TestKeys> published = new CopyOnWriteArrayList<>();
     /** Introspection answers by token; unknown tokens are {@code active:false}. */
     final Map<String, JsonObject> introspection = new ConcurrentHashMap<>();
     /** Userinfo answers by token; unknown tokens get 400 as Nextcloud's oidc app answers. */
     final Map<String, JsonObject> userinfo = new ConcurrentHashMap<>();
-    volatile boolean available = true;
+    public volatile boolean available = true;
     volatile boolean openidDiscovery = true;
     volatile boolean introspectionAdvertised = true;
     volatile String claimedIssuer;
 
-    TestIdp() {
+    public TestIdp() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -51,7 +51,7 @@ final class TestIdp implements AutoCloseable {
         server.start();
     }
 
-    URI issuer() {
+    public URI issuer() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + REALM);
     }
 

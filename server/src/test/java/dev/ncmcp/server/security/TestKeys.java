@@ -14,7 +14,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /** Key pairs generated for the test run, and their public JWKs. */
-record TestKeys(String kid, String alg, KeyPair pair) {
+public record TestKeys(String kid, String alg, KeyPair pair) {
 
     static TestKeys rsa(String kid, String alg) {
         try {
@@ -26,7 +26,7 @@ record TestKeys(String kid, String alg, KeyPair pair) {
         }
     }
 
-    static TestKeys ec(String kid) {
+    public static TestKeys ec(String kid) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));

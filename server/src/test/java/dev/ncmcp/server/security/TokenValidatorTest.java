@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import dev.ncmcp.server.idp.IdpMetadata;
+import dev.ncmcp.server.idp.IdpUnavailableException;
 import dev.ncmcp.server.security.OAuthSettings.TokenValidation;
 import dev.ncmcp.spi.Scope;
 import jakarta.json.Json;

@@ -1,5 +1,7 @@
 package dev.ncmcp.server.store;
 
+import dev.ncmcp.server.config.StoreConfig;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.ncmcp.server.store;
 
+import dev.ncmcp.server.config.StoreConfig;
 import dev.ncmcp.testkit.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

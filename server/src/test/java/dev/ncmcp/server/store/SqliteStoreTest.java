@@ -1,5 +1,6 @@
 package dev.ncmcp.server.store;
 
+import dev.ncmcp.server.config.StoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,8 @@
 package dev.ncmcp.server.store;
 
+import dev.ncmcp.server.config.StoreConfig;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +27,7 @@ class StoreCommandsTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> config, String... args) {
-        return StoreCommands.run(args, StoreConfigTest.config(config),
+        return StoreCommands.run(args, config(config),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -34,7 +37,7 @@ class StoreCommandsTest {
         String a = "kA:" + Keyring.generateKey();
         String b = "kB:" + Keyring.generateKey();
         Map<String, String> withA = Map.of("store.data", dir.toString(), "store.keys", a);
-        try (JdbcStore store = JdbcStore.open(StoreConfig.from(StoreConfigTest.config(withA)))) {
+        try (JdbcStore store = JdbcStore.open(StoreConfig.from(config(withA)))) {
             store.appPasswords().save(new AppPasswords.Grant("alice", "alice", "pw", Set.of(), Instant.now()));
             store.idpClients().save(new IdpClients.Client("https://idp", "c", "s", null, null, Instant.now()));
         }
@@ -44,7 +47,7 @@ class StoreCommandsTest {
         assertThat(out.toString(), containsString("app_passwords.app_password: 1"));
 
         Map<String, String> onlyB = Map.of("store.data", dir.toString(), "store.keys", b);
-        try (JdbcStore store = JdbcStore.open(StoreConfig.from(StoreConfigTest.config(onlyB)))) {
+        try (JdbcStore store = JdbcStore.open(StoreConfig.from(config(onlyB)))) {
             assertThat(store.appPasswords().find("alice").orElseThrow().appPassword(), is("pw"));
             assertThat(store.idpClients().find("https://idp").orElseThrow().clientSecret(), is("s"));
         }
@@ -53,7 +56,7 @@ class StoreCommandsTest {
     @Test
     void purgeDeletesExpiredRows() {
         Map<String, String> config = Map.of("store.data", dir.toString());
-        try (JdbcStore store = JdbcStore.open(StoreConfig.from(StoreConfigTest.config(config)))) {
+        try (JdbcStore store = JdbcStore.open(StoreConfig.from(config(config)))) {
             store.authorizationCodes().save("old", StoreContract.code(Instant.now().minusSeconds(5)));
         }
         assertThat(run(config, "store", "purge"), is(0));
@@ -66,5 +69,9 @@ class StoreCommandsTest {
         assertThat(err.toString(), containsString("usage: store rotate-keys | store purge"));
         assertThat(run(Map.of("store.url", "jdbc:postgresql://127.0.0.1:1/x"), "store", "rotate-keys"), is(1));
         assertThat(err.toString(), containsString("STORE_KEYS"));
+    }
+
+    private static Config config(Map<String, String> values) {
+        return Config.just(ConfigSources.create(values));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ncmcp.server.store;
 
+import dev.ncmcp.server.config.StoreConfig;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package dev.ncmcp.e2e;
 
 import dev.ncmcp.e2e.oauth.McpHttp;
-import dev.ncmcp.server.mcp.schema.JsonSchemaValidator;
+import dev.ncmcp.server.schema.JsonSchemaValidator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

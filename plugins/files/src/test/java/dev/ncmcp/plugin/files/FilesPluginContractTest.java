@@ -1,6 +1,6 @@
 package dev.ncmcp.plugin.files;
 
-import dev.ncmcp.server.mcp.schema.JsonSchemaValidator;
+import dev.ncmcp.server.schema.JsonSchemaValidator;
 import dev.ncmcp.spi.NextcloudPlugin;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ScopeDefinition;

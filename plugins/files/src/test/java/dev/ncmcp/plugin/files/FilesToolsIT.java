@@ -1,8 +1,8 @@
 package dev.ncmcp.plugin.files;
 
-import dev.ncmcp.server.mcp.schema.JsonSchemaValidator;
 import dev.ncmcp.server.nextcloud.NextcloudClientFactory;
 import dev.ncmcp.server.nextcloud.NextcloudHttpSettings;
+import dev.ncmcp.server.schema.JsonSchemaValidator;
 import dev.ncmcp.spi.Content;
 import dev.ncmcp.spi.ResourceContents;
 import dev.ncmcp.spi.ToolDefinition;

@@ -1,8 +1,8 @@
 package dev.ncmcp.plugin.notes;
 
-import dev.ncmcp.server.mcp.schema.JsonSchemaValidator;
 import dev.ncmcp.server.nextcloud.NextcloudClientFactory;
 import dev.ncmcp.server.nextcloud.NextcloudHttpSettings;
+import dev.ncmcp.server.schema.JsonSchemaValidator;
 import dev.ncmcp.simulator.NextcloudSimulator;
 import dev.ncmcp.simulator.NextcloudVersion;
 import dev.ncmcp.spi.Caller;

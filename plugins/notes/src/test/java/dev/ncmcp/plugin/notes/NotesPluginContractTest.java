@@ -94,8 +94,8 @@ class NotesPluginContractTest {
     @Test
     void everySchemaUsesOnlyWhatTheServersValidatorEnforces() {
         for (ToolDefinition tool : plugin().tools()) {
-            assertEquals(List.of(), dev.ncmcp.server.mcp.schema.JsonSchemaValidator.verify(tool.inputSchema()), tool.name());
-            assertEquals(List.of(), dev.ncmcp.server.mcp.schema.JsonSchemaValidator.verify(tool.outputSchema()), tool.name());
+            assertEquals(List.of(), dev.ncmcp.server.schema.JsonSchemaValidator.verify(tool.inputSchema()), tool.name());
+            assertEquals(List.of(), dev.ncmcp.server.schema.JsonSchemaValidator.verify(tool.outputSchema()), tool.name());
         }
     }
 

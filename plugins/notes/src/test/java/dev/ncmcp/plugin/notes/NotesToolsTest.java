@@ -67,7 +67,7 @@ class NotesToolsTest {
         assertTrue(stale.getMessage().contains("changed since it was read"), stale.getMessage());
         assertTrue(stale.getMessage().contains("re-read"), stale.getMessage());
         JsonObject current = stale.details().asJsonObject();
-        assertEquals(List.of(), dev.ncmcp.server.mcp.schema.JsonSchemaValidator.validate(
+        assertEquals(List.of(), dev.ncmcp.server.schema.JsonSchemaValidator.validate(
                 nc.tool("nc_notes_get_note").outputSchema(), current, "details"), "conflict details are a full note");
         assertEquals("second version", current.getString("content"));
         assertEquals(updated.getString("etag"), current.getString("etag"));

@@ -1,9 +1,0 @@
-package dev.ncmcp.server.mcp;
-
-import jakarta.json.JsonObject;
-
-/** Answers one JSON-RPC method with the core result (before per-era shaping). */
-@FunctionalInterface
-interface MethodHandler {
-    JsonObject handle(RequestContext context, JsonObject params) throws McpError;
-}
