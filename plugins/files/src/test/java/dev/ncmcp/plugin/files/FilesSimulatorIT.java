@@ -38,7 +38,7 @@ class FilesSimulatorIT {
         simulator = NextcloudSimulator.builder().user("alice", "alice-pw").build().start();
         client = NextcloudClientFactory.create(NextcloudHttpSettings.builder().baseUrl(simulator.baseUrl()).build())
                 .appPassword("alice", "alice-pw");
-        tools = FilesToolsIT.toolsOf(new FilesPlugin());
+        tools = FilesToolsIT.toolsOf(FilesToolsIT.plugin(Map.of()));
         call("nc_files_create_directory", FilesToolsIT.args("path", "/Docs"));
         call("nc_files_create_directory", FilesToolsIT.args("path", "/Photos"));
         write("/Docs/hello.txt", "hello");
