@@ -4,6 +4,7 @@ import dev.ncmcp.spi.ToolException.Kind;
 import dev.ncmcp.spi.nextcloud.NextcloudException;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
 import dev.ncmcp.spi.nextcloud.NextcloudResponse;
+import dev.ncmcp.spi.nextcloud.Refusal;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -123,9 +124,14 @@ final class NextcloudHttp {
     }
 
     private NextcloudException unavailable(NextcloudRequest request, NextcloudResponse response, boolean maintenance) {
-        if (maintenance) {
+        // WebDAV says "maintenance" in a Sabre body, without the header; a full quota (507) is no outage either
+        Refusal refusal = Refusal.of(response);
+        if (maintenance || refusal.maintenance()) {
             return new NextcloudException(Kind.UNAVAILABLE, "Nextcloud is in maintenance mode (HTTP "
                     + response.status() + " on " + request + "). Try again after the maintenance ends.");
+        }
+        if (response.status() == 507) {
+            return new NextcloudException(Kind.QUOTA_EXCEEDED, refusal.toException(request.toString(), null).getMessage());
         }
         String retry = retryAfter(response).map(d -> " It asked to retry after " + d.toSeconds() + " s.").orElse("");
         return new NextcloudException(Kind.UNAVAILABLE, "Nextcloud is unavailable: HTTP " + response.status()

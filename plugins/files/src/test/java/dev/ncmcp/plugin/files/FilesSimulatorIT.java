@@ -125,6 +125,29 @@ class FilesSimulatorIT {
                 .structuredContent().asJsonObject().getString("text"));
     }
 
+    @Test
+    void maintenanceIsSaidAsSuchThoughWebDavSendsNoMaintenanceHeader() {
+        simulator.maintenance(true);
+        try {
+            ToolException e = org.junit.jupiter.api.Assertions.assertThrows(ToolException.class, () ->
+                    call("nc_files_list_directory", FilesToolsIT.args("path", "/Docs")));
+            assertEquals(ToolException.Kind.UNAVAILABLE, e.kind());
+            assertTrue(e.getMessage().contains("maintenance mode"), e.getMessage());
+        } finally {
+            simulator.maintenance(false);
+        }
+    }
+
+    @Test
+    void aFullQuotaIsAQuotaErrorNotAnOutage() {
+        simulator.failNext(1, 507, null);
+        ToolException e = org.junit.jupiter.api.Assertions.assertThrows(ToolException.class, () ->
+                call("nc_files_write_file", Json.createObjectBuilder().add("path", "/Docs/q.txt")
+                        .add("content", "x").build()));
+        assertEquals(ToolException.Kind.QUOTA_EXCEEDED, e.kind());
+        assertFalse(e.getMessage().contains("unavailable"), e.getMessage());
+    }
+
     private static List<String> paths(ToolResult result) {
         return paths(result.structuredContent().asJsonObject());
     }
