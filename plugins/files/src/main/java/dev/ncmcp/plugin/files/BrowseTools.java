@@ -20,18 +20,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.ncmcp.spi.ToolException.invalidArgument;
+import static dev.ncmcp.spi.ToolException.notFound;
+
 /** Looking at one folder or one file: nc_files_list_directory, nc_files_read_file. */
 final class BrowseTools {
 
     record ListDirectory(@Description("Folder to list, e.g. / or /Documents/Projects. Relative paths are taken "
-            + "from the root of the user's files.") @Default("/") String path) {
-    }
+            + "from the root of the user's files.") @Default("/") String path) {}
 
-    record Listing(@Description("The listed folder") String path, int count, List<FileEntry> entries) {
-    }
+    record Listing(@Description("The listed folder") String path, int count, List<FileEntry> entries) {}
 
-    record ReadFile(@Description("File to read, e.g. /Documents/notes.md") String path) {
-    }
+    record ReadFile(@Description("File to read, e.g. /Documents/notes.md") String path) {}
 
     enum Encoding { TEXT, BASE64 }
 
@@ -44,8 +44,7 @@ final class BrowseTools {
                        @Description("text: the content is in 'text'; base64: the file is binary and embedded as a "
                                + "resource") Encoding encoding,
                        @Description("The file content, for text files") Optional<String> text,
-                       @Description("URI of the embedded resource, for binary files") Optional<String> resourceUri) {
-    }
+                       @Description("URI of the embedded resource, for binary files") Optional<String> resourceUri) {}
 
     private final long readLimit;
 
@@ -55,20 +54,16 @@ final class BrowseTools {
 
     List<ToolDefinition> tools() {
         return List.of(
-                Tool.define("nc_files_list_directory", ListDirectory.class, Listing.class)
-                        .title("List a folder")
+                Tool.define("nc_files_list_directory", ListDirectory.class, Listing.class).title("List a folder")
                         .description("""
                                 Lists the files and folders directly inside a folder of the user's Nextcloud files \
                                 (not recursive): name, path, type, size, content type, modification time, ETag and \
                                 favorite flag. Folders come first, then files, each sorted by name. Start with path "/" \
                                 to explore; use nc_files_read_file to open a file and nc_files_search to find files by \
                                 name anywhere.""")
-                        .annotations(ToolAnnotations.READ_ONLY)
-                        .requires(FilesPlugin.READ)
-                        .summary(BrowseTools::summary)
+                        .annotations(ToolAnnotations.READ_ONLY).requires(FilesPlugin.READ)
                         .handler(this::listDirectory),
-                Tool.define("nc_files_read_file", ReadFile.class, FileContent.class)
-                        .title("Read a file")
+                Tool.define("nc_files_read_file", ReadFile.class, FileContent.class).title("Read a file")
                         .description("""
                                 Reads one file of the user's Nextcloud files. Text files (text/*, JSON, XML, Markdown, \
                                 or anything small that is valid UTF-8) come back as text together with their ETag; \
@@ -76,79 +71,62 @@ final class BrowseTools {
                                 (nc-files://<path>) with their MIME type. Files larger than %d bytes are refused with \
                                 TOO_LARGE. To change a text file, pass the returned etag to nc_files_write_file."""
                                 .formatted(readLimit))
-                        .annotations(ToolAnnotations.READ_ONLY)
-                        .requires(FilesPlugin.READ)
+                        .annotations(ToolAnnotations.READ_ONLY).requires(FilesPlugin.READ)
                         .handlerWithContent(this::readFile));
     }
 
     private Listing listDirectory(ListDirectory args, ToolInvocation call) throws ToolException {
         DavPath dir = DavPath.parse("path", args.path());
         UserFiles files = UserFiles.of(call);
-        NextcloudResponse response = files.sendToPath(slash -> Dav.propfind(files.href(dir, slash), 1,
-                FileEntry.PROPERTIES));
-        Answer.of(response).about(dir.path())
-                .on(404, refusal -> ToolException.notFound("The folder " + dir.path() + " does not exist."
+        NextcloudResponse response = Answer.of(files.sendToPath(slash -> Dav.propfind(files.href(dir, slash), 1,
+                        FileEntry.PROPERTIES))).about(dir.path())
+                .on(404, refusal -> notFound("The folder " + dir.path() + " does not exist."
                         + (dir.isRoot() ? "" : " List " + dir.parent().path() + " to see what is there.")))
                 .expect(207);
         List<FileEntry> entries = files.entries(response);
         if (entries.stream().anyMatch(entry -> entry.path().equals(dir.path()) && entry.isFile())) {
-            throw ToolException.invalidArgument(dir.path() + " is a file, not a folder. Use nc_files_read_file to read it.");
+            throw invalidArgument(dir.path() + " is a file, not a folder. Use nc_files_read_file to read it.");
         }
         List<FileEntry> inside = entries.stream().filter(entry -> !entry.path().equals(dir.path()))
                 .sorted(FileEntry.LISTING_ORDER).toList();
         return new Listing(dir.path(), inside.size(), inside);
     }
 
-    private static String summary(Listing listing) {
-        StringBuilder text = new StringBuilder(listing.path()).append(": ").append(listing.count())
-                .append(listing.count() == 1 ? " entry" : " entries");
-        for (FileEntry entry : listing.entries()) {
-            text.append(entry.isFile() ? "\n[file] " : "\n[dir]  ").append(entry.path());
-            entry.size().filter(size -> entry.isFile()).ifPresent(size -> text.append(" (").append(size).append(" bytes)"));
-        }
-        return text.toString();
-    }
-
     private Reply<FileContent> readFile(ReadFile args, ToolInvocation call) throws ToolException {
         DavPath file = DavPath.parse("path", args.path());
         if (file.isRoot()) {
-            throw ToolException.invalidArgument("'path' must name a file; / is the root folder. "
+            throw invalidArgument("'path' must name a file; / is the root folder. "
                     + "Use nc_files_list_directory to see its contents.");
         }
         UserFiles files = UserFiles.of(call);
-        FileEntry entry = files.stat(file).orElseThrow(() -> ToolException.notFound("The file " + file.path()
+        FileEntry entry = files.stat(file).orElseThrow(() -> notFound("The file " + file.path()
                 + " does not exist. List " + file.parent().path() + " to see what is there."));
         if (!entry.isFile()) {
-            throw ToolException.invalidArgument(file.path() + " is a folder, not a file. Use nc_files_list_directory "
+            throw invalidArgument(file.path() + " is a folder, not a file. Use nc_files_list_directory "
                     + "to list it.");
         }
         if (entry.size().orElse(0L) > readLimit) {
             throw tooLarge(file, entry.size().get());
         }
         NextcloudResponse download = Answer.of(files.send(NextcloudRequest.get(files.href(file, false)).build()))
-                .about(file.path())
-                .on(404, refusal -> ToolException.notFound("The file " + file.path() + " was deleted while reading it."))
+                .about(file.path()).on(404, refusal -> notFound("The file " + file.path() + " was deleted while reading it."))
                 .expect(200);
         byte[] body = download.body();
         if (body.length > readLimit) {
             throw tooLarge(file, body.length);
         }
-        // Nextcloud downloads many types it stores precisely (SVG, YAML) as text/plain
+        // a download of SVG or YAML says text/plain; PROPFIND has the type Nextcloud stored
         String mime = TextFiles.mime(entry.contentType().or(() -> download.header("Content-Type"))
                 .orElse("application/octet-stream"));
         Optional<String> etag = download.header("ETag").or(entry::etag).filter(tag -> !tag.isBlank());
         Optional<String> text = TextFiles.text(mime, body);
-        if (text.isPresent()) {
-            return Reply.of(new FileContent(file.path(), file.name(), mime, body.length, etag, entry.modified(),
-                    Encoding.TEXT, text, Optional.empty()), new Content.Text(text.get()));
-        }
         String uri = "nc-files:///" + file.encoded();
-        return Reply.of(new FileContent(file.path(), file.name(), mime, body.length, etag, entry.modified(),
-                        Encoding.BASE64, Optional.empty(), Optional.of(uri)),
-                new Content.Text(file.path() + " is a binary file (" + mime + ", " + body.length
+        FileContent content = new FileContent(file.path(), file.name(), mime, body.length, etag, entry.modified(),
+                text.isPresent() ? Encoding.TEXT : Encoding.BASE64, text, Optional.of(uri).filter(u -> text.isEmpty()));
+        return text.isPresent() ? Reply.of(content, new Content.Text(text.get()))
+                : Reply.of(content, new Content.Text(file.path() + " is a binary file (" + mime + ", " + body.length
                         + " bytes); it is embedded as resource " + uri + "."),
-                new Content.EmbeddedResource(new ResourceContents.Blob(uri, mime,
-                        Base64.getEncoder().encodeToString(body))));
+                new Content.EmbeddedResource(new ResourceContents.Blob(uri, mime, Base64.getEncoder().encodeToString(body))));
     }
 
     private ToolException tooLarge(DavPath file, long size) {

@@ -9,11 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A path inside the caller's files, always normalised: {@code /} for the root, otherwise {@code /a/b} without a
- * trailing slash. The one place where user input becomes a WebDAV URL and where hrefs become user paths again.
- *
- * <p>Accepts {@code /a/b}, {@code a/b}, {@code ./a}, {@code a//b/}; resolves {@code .} and {@code ..} but rejects
- * any {@code ..} that would leave the files root, and control characters.
+ * A normalised path in the caller's files: {@code /} or {@code /a/b}. The one place where a path the model gave
+ * becomes a WebDAV URL, and where a server's href becomes such a path again; {@code ..} never leaves the root.
  */
 record DavPath(List<String> segments) {
 
@@ -24,12 +21,7 @@ record DavPath(List<String> segments) {
         segments = List.copyOf(segments);
     }
 
-    /**
-     * Normalises a path the model gave.
-     *
-     * @param argument the argument's name, for error messages
-     * @param raw      the path as given; null or blank means the root
-     */
+    /** Accepts {@code /a/b}, {@code a/b}, {@code ./a}, {@code a//b/}, resolving {@code .} and {@code ..}. */
     static DavPath parse(String argument, String raw) throws ToolException {
         if (raw == null || raw.isBlank()) {
             return ROOT;
@@ -41,59 +33,41 @@ record DavPath(List<String> segments) {
             throw ToolException.invalidArgument("'" + argument
                     + "' contains a control character (such as NUL or a line break); file names cannot contain them");
         }
-        List<String> result = new ArrayList<>();
+        List<String> segments = new ArrayList<>();
         for (String segment : raw.split("/")) {
-            if (segment.equals("..")) {
-                if (result.isEmpty()) {
-                    throw ToolException.invalidArgument("'" + argument + "' (" + raw
-                            + ") points outside your files: '..' cannot go above the root folder '/'");
-                }
-                result.removeLast();
-            } else if (!segment.isEmpty() && !segment.equals(".")) {
-                result.add(segment);
+            if (!segment.equals("..")) {
+                segments.addAll(named(segment));
+            } else if (segments.isEmpty()) {
+                throw ToolException.invalidArgument("'" + argument + "' (" + raw
+                        + ") points outside your files: '..' cannot go above the root folder '/'");
+            } else {
+                segments.removeLast();
             }
         }
-        return new DavPath(result);
+        return new DavPath(segments);
     }
 
-    /**
-     * The user path of a decoded href of a Multi-Status, or empty when it is not below the files root.
-     *
-     * @param href      a decoded href: a path or an absolute URL
-     * @param filesRoot the caller's files root, e.g. {@code /remote.php/dav/files/alice/}, encoded or not
-     */
+    /** The path of a decoded href (a path or a URL), or empty when it is not below the files root. */
     static Optional<DavPath> fromHref(String href, String filesRoot) {
         String path = withoutOrigin(href);
         String root = withoutOrigin(filesRoot);
-        if (!path.startsWith(root)) {
-            root = DavPaths.decode(root);
-        }
-        root = root.endsWith("/") ? root : root + "/";
-        String rest;
-        if (path.equals(root) || path.equals(root.substring(0, root.length() - 1))) {
-            rest = "";
-        } else if (path.startsWith(root)) {
-            rest = path.substring(root.length());
-        } else {
+        root = (path.startsWith(root) ? root : DavPaths.decode(root)).replaceAll("/$", "");
+        if (!path.equals(root) && !path.startsWith(root + "/")) {
             return Optional.empty();
         }
-        List<String> result = new ArrayList<>();
-        for (String segment : rest.split("/")) {
-            if (segment.equals("..")) {
-                return Optional.empty();
-            }
-            if (!segment.isEmpty() && !segment.equals(".")) {
-                result.add(segment);
-            }
-        }
-        return Optional.of(new DavPath(result));
+        List<String> segments = Arrays.asList(path.substring(root.length()).split("/"));
+        return segments.contains("..") ? Optional.empty()
+                : Optional.of(new DavPath(segments.stream().flatMap(segment -> named(segment).stream()).toList()));
+    }
+
+    private static List<String> named(String segment) {
+        return segment.isEmpty() || segment.equals(".") ? List.of() : List.of(segment);
     }
 
     boolean isRoot() {
         return segments.isEmpty();
     }
 
-    /** The last segment, or empty for the root. */
     String name() {
         return isRoot() ? "" : segments.getLast();
     }
@@ -103,9 +77,9 @@ record DavPath(List<String> segments) {
     }
 
     DavPath child(String name) {
-        List<String> next = new ArrayList<>(segments);
-        next.add(name);
-        return new DavPath(next);
+        List<String> child = new ArrayList<>(segments);
+        child.add(name);
+        return new DavPath(child);
     }
 
     /** Whether {@code other} is this path or lies below it. */
@@ -113,24 +87,19 @@ record DavPath(List<String> segments) {
         return other.segments.size() >= segments.size() && other.segments.subList(0, segments.size()).equals(segments);
     }
 
-    /** The path the user sees: {@code /} or {@code /a/b}. */
     String path() {
         return "/" + String.join("/", segments);
     }
 
-    /** The percent-encoded segments joined by {@code /}, without a leading slash ({@code a%20b/c}). */
+    /** The percent-encoded segments without a leading slash: {@code a%20b/c}. */
     String encoded() {
         return DavPaths.child("/", segments).substring(1);
     }
 
-    /** The request path below the files root, e.g. {@code /remote.php/dav/files/alice/a%20b/c}. */
+    /** The request path, e.g. {@code /remote.php/dav/files/alice/a%20b/c}, with a slash for collections if asked. */
     String href(String filesRoot, boolean trailingSlash) {
         String href = encodeRoot(filesRoot) + encoded();
         return trailingSlash && !href.endsWith("/") ? href + "/" : href;
-    }
-
-    String href(String filesRoot) {
-        return href(filesRoot, false);
     }
 
     /** The files root as an encoded path ending in {@code /}; a root that is already encoded is kept. */
@@ -144,15 +113,7 @@ record DavPath(List<String> segments) {
 
     private static String withoutOrigin(String href) {
         int scheme = href.indexOf("://");
-        if (scheme > 0 && scheme < 10) {
-            int slash = href.indexOf('/', scheme + 3);
-            return slash < 0 ? "/" : href.substring(slash);
-        }
-        return href;
-    }
-
-    @Override
-    public String toString() {
-        return path();
+        int path = scheme > 0 && scheme < 10 ? href.indexOf('/', scheme + 3) : 0;
+        return path < 0 ? "/" : href.substring(path);
     }
 }

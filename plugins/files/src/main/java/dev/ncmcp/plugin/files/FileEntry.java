@@ -5,14 +5,11 @@ import dev.ncmcp.spi.tool.Description;
 import dev.ncmcp.spi.xml.QName;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** One file or folder as the listing tools show it. */
+/** One file or folder as the tools show it. */
 record FileEntry(
         @Description("File or folder name") String name,
         @Description("Path in the user's files, starting with /; pass it to the other nc_files_* tools") String path,
@@ -26,55 +23,35 @@ record FileEntry(
 
     enum Type { FILE, DIRECTORY }
 
-    /** What every listing asks for, as Nextcloud's own clients do. */
+    /** The properties every request asks for, as Nextcloud's own clients do. */
     static final List<QName> PROPERTIES = List.of(QName.dav("getlastmodified"), QName.dav("getetag"),
             QName.dav("getcontenttype"), QName.dav("getcontentlength"), QName.dav("resourcetype"),
             QName.dav("displayname"), QName.owncloud("fileid"), QName.owncloud("size"), QName.owncloud("favorite"),
             QName.owncloud("permissions"));
 
     /** Folders first, then by name (ignoring case, then exactly). */
-    static final Comparator<FileEntry> LISTING_ORDER = Comparator.comparing((FileEntry e) -> e.type() != Type.DIRECTORY)
-            .thenComparing(FileEntry::name, String.CASE_INSENSITIVE_ORDER)
-            .thenComparing(FileEntry::name);
+    static final Comparator<FileEntry> LISTING_ORDER = Comparator.comparing(FileEntry::isFile)
+            .thenComparing(FileEntry::name, String.CASE_INSENSITIVE_ORDER).thenComparing(FileEntry::name);
 
     static FileEntry of(DavEntry entry, DavPath path) {
         boolean folder = entry.collection();
         Optional<Long> ownCloudSize = number(entry.property(QName.owncloud("size")));
+        Optional<Long> size = folder ? ownCloudSize : number(entry.dav("getcontentlength")).or(() -> ownCloudSize);
         return new FileEntry(path.isRoot() ? "/" : path.name(), path.path(), folder ? Type.DIRECTORY : Type.FILE,
-                (folder ? ownCloudSize : number(entry.dav("getcontentlength")).or(() -> ownCloudSize))
-                        .filter(size -> size >= 0),
-                folder ? Optional.empty() : text(entry.dav("getcontenttype")),
-                entry.dav("getlastmodified").flatMap(FileEntry::instant),
-                text(entry.dav("getetag")),
-                text(entry.property(QName.owncloud("favorite"))).map("1"::equals));
+                size.filter(bytes -> bytes >= 0), entry.dav("getcontenttype").filter(type -> !folder && !type.isEmpty()),
+                entry.lastModified(), entry.dav("getetag").filter(tag -> !tag.isEmpty()),
+                entry.property(QName.owncloud("favorite")).filter(flag -> !flag.isEmpty()).map("1"::equals));
     }
 
     boolean isFile() {
         return type == Type.FILE;
     }
 
-    private static Optional<String> text(Optional<String> value) {
-        return value.map(String::strip).filter(text -> !text.isEmpty());
-    }
-
     private static Optional<Long> number(Optional<String> text) {
         try {
-            return text(text).map(Long::parseLong);
+            return text.filter(digits -> !digits.isEmpty()).map(Long::parseLong);
         } catch (NumberFormatException e) {
             return Optional.empty();
-        }
-    }
-
-    /** {@code getlastmodified} is an HTTP date (RFC 1123); some servers send ISO-8601. */
-    private static Optional<Instant> instant(String date) {
-        try {
-            return Optional.of(ZonedDateTime.parse(date.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            try {
-                return Optional.of(Instant.parse(date.strip()));
-            } catch (DateTimeParseException again) {
-                return Optional.empty();
-            }
         }
     }
 }

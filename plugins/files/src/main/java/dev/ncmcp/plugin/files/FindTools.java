@@ -15,7 +15,6 @@ import dev.ncmcp.spi.tool.Tool;
 import dev.ncmcp.spi.xml.QName;
 import dev.ncmcp.spi.xml.XmlWriter;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,43 +41,31 @@ final class FindTools {
         }
     }
 
-    record ListFavorites(@Description("Only list favorites inside this folder") @Default("/") String path) {
-    }
-
     record Found(int count, List<FileEntry> entries,
                  @Description("true when more files match than 'limit' allowed; narrow the search or raise the limit")
-                 Optional<Boolean> truncated) {
-    }
+                 Optional<Boolean> truncated) {}
 
-    record Favorites(int count, List<FileEntry> entries) {
-    }
+    record ListFavorites(@Description("Only list favorites inside this folder") @Default("/") String path) {}
 
-    private static final QName PROP = QName.dav("prop");
+    record Favorites(int count, List<FileEntry> entries) {}
 
     List<ToolDefinition> tools() {
         return List.of(
-                Tool.define("nc_files_search", Search.class, Found.class)
-                        .title("Search files")
+                Tool.define("nc_files_search", Search.class, Found.class).title("Search files")
                         .description("""
                                 Finds files and folders anywhere in the user's Nextcloud files (or below 'path') by \
                                 name and/or content type, newest first, using Nextcloud's WebDAV SEARCH. Give at least \
                                 one of 'name' (e.g. "invoice" or "*.pdf") and 'contentType' (e.g. "image/"). Servers \
                                 without WebDAV SEARCH answer with an error saying so; then browse with \
                                 nc_files_list_directory instead.""")
-                        .annotations(ToolAnnotations.READ_ONLY)
-                        .requires(FilesPlugin.READ)
-                        .summary(found -> summary("Found " + found.count() + " matching file(s)", found.entries(),
-                                found.truncated().orElse(false)))
+                        .annotations(ToolAnnotations.READ_ONLY).requires(FilesPlugin.READ)
                         .handler(this::search),
-                Tool.define("nc_files_list_favorites", ListFavorites.class, Favorites.class)
-                        .title("List favorite files")
+                Tool.define("nc_files_list_favorites", ListFavorites.class, Favorites.class).title("List favorite files")
                         .description("""
                                 Lists the files and folders the user marked as favorites (the star in Nextcloud), \
                                 anywhere in their files or below 'path'. Servers without Nextcloud's favorites report \
                                 answer with an error saying so.""")
-                        .annotations(ToolAnnotations.READ_ONLY)
-                        .requires(FilesPlugin.READ)
-                        .summary(found -> summary(found.count() + " favorite(s)", found.entries(), false))
+                        .annotations(ToolAnnotations.READ_ONLY).requires(FilesPlugin.READ)
                         .handler(this::listFavorites));
     }
 
@@ -90,68 +77,63 @@ final class FindTools {
         if (filesAt < 0) {
             throw unsupported("Search", "SEARCH", 0);
         }
-        // one more than asked tells whether the list was cut; the scope folder itself may come back too
-        int requested = args.limit() + 2;
+        // one more than the limit tells whether the list was cut; Nextcloud lists the scope folder too
+        int asked = args.limit() + 2;
         String scopeHref = DavPaths.decode(root.substring(filesAt, root.length() - 1)) + (scope.isRoot() ? "" : scope.path());
-        String body = XmlWriter.document(QName.dav("searchrequest"), request -> request.element(QName.dav("basicsearch"),
-                search -> search
-                        .element(QName.dav("select"), select -> select.element(PROP, FindTools::properties))
+        NextcloudResponse response = files.send(Dav.search(root.substring(0, filesAt + 1), XmlWriter.document(
+                QName.dav("searchrequest"), request -> request.element(QName.dav("basicsearch"), search -> search
+                        .element(QName.dav("select"), select -> select.element(QName.dav("prop"), FindTools::properties))
                         .element(QName.dav("from"), from -> from.element(QName.dav("scope"), where -> where
-                                .text(QName.dav("href"), scopeHref)
-                                .text(QName.dav("depth"), "infinity")))
-                        .element(QName.dav("where"), where -> conditions(where, args))
-                        .element(QName.dav("orderby"), orderBy -> orderBy.element(QName.dav("order"), order -> order
-                                .element(PROP, prop -> prop.empty(QName.dav("getlastmodified")))
+                                .text(QName.dav("href"), scopeHref).text(QName.dav("depth"), "infinity")))
+                        .element(QName.dav("where"), where -> where(where, args))
+                        .element(QName.dav("orderby"), by -> by.element(QName.dav("order"), order -> order
+                                .element(QName.dav("prop"), prop -> prop.empty(QName.dav("getlastmodified")))
                                 .empty(QName.dav("descending"))))
-                        .element(QName.dav("limit"), limit -> limit.text(QName.dav("nresults"),
-                                Integer.toString(requested)))));
-        NextcloudResponse response = files.send(Dav.search(root.substring(0, filesAt + 1), body));
+                        .element(QName.dav("limit"), limit -> limit.text(QName.dav("nresults"), "" + asked))))));
         answer(response, scope, "Searching files", "SEARCH").expect(207);
         List<FileEntry> all = files.entries(response);
         Optional<NamePattern> name = args.name().map(NamePattern::new);
         List<FileEntry> hits = all.stream().filter(entry -> !entry.path().equals(scope.path()))
-                .filter(entry -> name.map(pattern -> pattern.matches(entry.name())).orElse(true)).toList();
-        boolean truncated = hits.size() > args.limit() || all.size() >= requested;
+                .filter(entry -> name.isEmpty() || name.get().matches(entry.name())).toList();
+        boolean truncated = hits.size() > args.limit() || all.size() >= asked;
         hits = hits.subList(0, Math.min(hits.size(), args.limit()));
         return new Found(hits.size(), hits, Optional.of(truncated));
+    }
+
+    private static void where(XmlWriter where, Search args) {
+        if (args.name().isPresent() && args.contentType().isPresent()) {
+            where.element(QName.dav("and"), and -> conditions(and, args));
+        } else {
+            conditions(where, args);
+        }
+    }
+
+    /** A content type ending in {@code /} or {@code /*}, or without a {@code /}, is a prefix: {@code image/}. */
+    private static void conditions(XmlWriter where, Search args) {
+        args.name().ifPresent(name -> compare(where, "like", "displayname", new NamePattern(name).like()));
+        args.contentType().map(type -> type.toLowerCase(Locale.ROOT).replaceAll("/\\*?$", "")).ifPresent(type -> {
+            if (type.contains("/")) {
+                compare(where, "eq", "getcontenttype", type);
+            } else {
+                compare(where, "like", "getcontenttype", NamePattern.escapeLike(type) + "/%");
+            }
+        });
+    }
+
+    private static void compare(XmlWriter where, String operator, String property, String literal) {
+        where.element(QName.dav(operator), comparison -> comparison
+                .element(QName.dav("prop"), prop -> prop.empty(QName.dav(property))).text(QName.dav("literal"), literal));
     }
 
     private static void properties(XmlWriter prop) {
         FileEntry.PROPERTIES.forEach(prop::empty);
     }
 
-    private static void conditions(XmlWriter where, Search args) {
-        List<XmlWriter.Content> conditions = new ArrayList<>();
-        args.name().ifPresent(name -> conditions.add(w -> like(w, "displayname", new NamePattern(name).like())));
-        args.contentType().ifPresent(type -> conditions.add(w -> contentType(w, type.toLowerCase(Locale.ROOT))));
-        if (conditions.size() == 1) {
-            conditions.getFirst().write(where);
-        } else {
-            where.element(QName.dav("and"), and -> conditions.forEach(condition -> condition.write(and)));
-        }
-    }
-
-    /** {@code image}, {@code image/} and {@code image/*} are prefixes; anything else is one exact type. */
-    private static void contentType(XmlWriter where, String type) {
-        String prefix = type.endsWith("/*") ? type.substring(0, type.length() - 1) : type;
-        if (prefix.endsWith("/") || !prefix.contains("/")) {
-            like(where, "getcontenttype", NamePattern.escapeLike(prefix.endsWith("/") ? prefix : prefix + "/") + "%");
-        } else {
-            where.element(QName.dav("eq"), eq -> eq.element(PROP, prop -> prop.empty(QName.dav("getcontenttype")))
-                    .text(QName.dav("literal"), type));
-        }
-    }
-
-    private static void like(XmlWriter where, String property, String literal) {
-        where.element(QName.dav("like"), like -> like.element(PROP, prop -> prop.empty(QName.dav(property)))
-                .text(QName.dav("literal"), literal));
-    }
-
     private Favorites listFavorites(ListFavorites args, ToolInvocation call) throws ToolException {
         DavPath scope = DavPath.parse("path", args.path());
         UserFiles files = UserFiles.of(call);
         String body = XmlWriter.document(QName.owncloud("filter-files"), report -> report
-                .element(PROP, FindTools::properties)
+                .element(QName.dav("prop"), FindTools::properties)
                 .element(QName.owncloud("filter-rules"), rules -> rules.text(QName.owncloud("favorite"), "1")));
         NextcloudResponse response = files.send(Dav.report(files.href(scope, true), 1, body));
         answer(response, scope, "Listing favorites", "REPORT").expect(207);
@@ -159,7 +141,7 @@ final class FindTools {
         return new Favorites(favorites.size(), favorites);
     }
 
-    /** Servers without SEARCH or Nextcloud's REPORT say so in several ways; the model should hear it plainly. */
+    /** Servers without SEARCH or Nextcloud's REPORT refuse in several ways; the model should hear it plainly. */
     private static Answer answer(NextcloudResponse response, DavPath scope, String what, String method) {
         Answer answer = Answer.of(response).about(scope.path())
                 .on(404, refusal -> ToolException.notFound("The folder " + scope.path() + " does not exist."))
@@ -171,17 +153,8 @@ final class FindTools {
     }
 
     private static ToolException unsupported(String what, String method, int status) {
-        return ToolException.upstream(what + " is not supported by this WebDAV server"
-                + (status > 0 ? " (it answered HTTP " + status + " to " + method + ")" : "")
-                + ". Nextcloud supports it; here, browse folders with nc_files_list_directory instead.");
-    }
-
-    private static String summary(String headline, List<FileEntry> entries, boolean truncated) {
-        StringBuilder text = new StringBuilder(headline);
-        entries.forEach(entry -> text.append(entry.isFile() ? "\n[file] " : "\n[dir]  ").append(entry.path()));
-        if (truncated) {
-            text.append("\n(more files match: narrow the search or raise 'limit')");
-        }
-        return text.toString();
+        return ToolException.upstream(what + " is not supported by this WebDAV server" + (status > 0 ? " (it answered "
+                + "HTTP " + status + " to " + method + ")" : "") + ". Nextcloud supports it; here, browse folders with "
+                + "nc_files_list_directory instead.");
     }
 }

@@ -21,8 +21,7 @@ final class TextFiles {
             "application/csv", "application/x-tex", "application/x-latex", "application/rtf",
             "application/x-markdown", "application/markdown", "image/svg+xml", "message/rfc822");
 
-    private TextFiles() {
-    }
+    private TextFiles() {}
 
     /** The MIME type of a {@code Content-Type} value, lower case and without parameters. */
     static String mime(String contentType) {
@@ -35,7 +34,6 @@ final class TextFiles {
                 || mime.contains("markdown");
     }
 
-    /** The content as text, or empty when the model should get it as a binary resource. */
     static Optional<String> text(String mime, byte[] body) {
         boolean textType = isTextType(mime);
         if (!textType && body.length > SNIFF_LIMIT) {

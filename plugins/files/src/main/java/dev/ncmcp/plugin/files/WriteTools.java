@@ -20,12 +20,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+
+import static dev.ncmcp.spi.ToolException.conflict;
+import static dev.ncmcp.spi.ToolException.invalidArgument;
+import static dev.ncmcp.spi.ToolException.notFound;
 
 /** Creating files and folders: nc_files_write_file, nc_files_create_directory. */
 final class WriteTools {
-
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     record WriteFile(
             @Description("File to create or replace, e.g. /Documents/todo.md. Its folder must exist.") String path,
@@ -48,45 +49,39 @@ final class WriteTools {
             }
         }
 
-        /** The bytes to store; base64 is decoded strictly, so nothing is written that the caller did not send. */
+        /** Strict standard base64 only: a lenient decoder stores bytes the caller never sent ({@code -_-_} → 0 bytes). */
         byte[] bytes() throws ToolException {
             if (content.isPresent()) {
                 return content.get().getBytes(StandardCharsets.UTF_8);
             }
-            String compact = WHITESPACE.matcher(base64.orElseThrow()).replaceAll("");
+            String compact = base64.orElseThrow().replaceAll("\\s+", "");
             try {
                 byte[] decoded = Base64.getDecoder().decode(compact);
                 if (Base64.getEncoder().encodeToString(decoded).equals(compact)) {
                     return decoded;
                 }
             } catch (IllegalArgumentException e) {
-                // reported below
+                // not base64 at all: the same answer as for a non-canonical encoding
             }
-            throw ToolException.invalidArgument("'base64' is not valid standard base64 (RFC 4648: only A-Z, a-z, 0-9, "
-                    + "+ and /, padded with = to a multiple of 4 characters; URL-safe - and _ are not accepted). "
-                    + "Nothing was written.");
+            throw invalidArgument("'base64' is not valid standard base64 (RFC 4648: only A-Z, a-z, 0-9, + and /, "
+                    + "padded with = to a multiple of 4 characters; URL-safe - and _ are not accepted). Nothing was written.");
         }
     }
 
-    record Written(String path,
-                   @Description("The new version tag, for the next write") Optional<String> etag,
+    record Written(String path, @Description("The new version tag, for the next write") Optional<String> etag,
                    @Description("true if the file was new, false if an existing file was replaced") boolean created,
-                   @Description("Bytes written") long size) {
-    }
+                   @Description("Bytes written") long size) {}
 
     record CreateDirectory(@Description("Folder to create, e.g. /Projects/2026") String path,
                            @Description("Also create missing parent folders (like mkdir -p); an existing folder is "
-                                   + "then not an error") @Default("false") boolean parents) {
-    }
+                                   + "then not an error") @Default("false") boolean parents) {}
 
     record Created(String path,
-                   @Description("false when 'parents' was set and the folder already existed") boolean created) {
-    }
+                   @Description("false when 'parents' was set and the folder already existed") boolean created) {}
 
     List<ToolDefinition> tools() {
         return List.of(
-                Tool.define("nc_files_write_file", WriteFile.class, Written.class)
-                        .title("Write a file")
+                Tool.define("nc_files_write_file", WriteFile.class, Written.class).title("Write a file")
                         .description("""
                                 Creates a file or replaces its whole content in the user's Nextcloud files. Pass text as \
                                 'content' or binary data as 'base64'. When editing an existing file, pass the 'etag' you \
@@ -94,26 +89,20 @@ final class WriteTools {
                                 overwritten (you get a CONFLICT and should read the file again). Use 'createOnly' to \
                                 never replace an existing file. The folder must exist: create it first with \
                                 nc_files_create_directory.""")
-                        .annotations(ToolAnnotations.DESTRUCTIVE)
-                        .requires(FilesPlugin.WRITE)
-                        .summary(written -> (written.created() ? "Created " : "Replaced ") + written.path() + " ("
-                                + written.size() + " bytes)" + written.etag().map(tag -> ", etag " + tag).orElse("") + ".")
+                        .annotations(ToolAnnotations.DESTRUCTIVE).requires(FilesPlugin.WRITE)
                         .handler(this::writeFile),
-                Tool.define("nc_files_create_directory", CreateDirectory.class, Created.class)
-                        .title("Create a folder")
+                Tool.define("nc_files_create_directory", CreateDirectory.class, Created.class).title("Create a folder")
                         .description("""
                                 Creates a folder in the user's Nextcloud files. The parent folder must exist unless \
                                 'parents' is true. Fails with CONFLICT if something already exists at the path.""")
-                        .annotations(ToolAnnotations.ADDITIVE)
-                        .requires(FilesPlugin.WRITE)
-                        .summary(made -> (made.created() ? "Created folder " : "Folder already exists: ") + made.path())
+                        .annotations(ToolAnnotations.ADDITIVE).requires(FilesPlugin.WRITE)
                         .handler(this::createDirectory));
     }
 
     private Written writeFile(WriteFile args, ToolInvocation call) throws ToolException {
         DavPath file = DavPath.parse("path", args.path());
         if (file.isRoot()) {
-            throw ToolException.invalidArgument("'path' must name a file, e.g. /notes.txt; / is the root folder.");
+            throw invalidArgument("'path' must name a file, e.g. /notes.txt; / is the root folder.");
         }
         byte[] data = args.bytes();
         Optional<Etag> etag = args.etag().flatMap(Etag::parse);
@@ -124,12 +113,15 @@ final class WriteTools {
         if (args.createOnly()) {
             put.header("If-None-Match", "*");
         }
+        ToolException parentMissing = notFound("The folder " + file.parent().path() + " does not exist. Create it "
+                + "first with nc_files_create_directory (it may need 'parents': true), then write the file.");
+        ToolException isAFolder = invalidArgument(file.path() + " is a folder; a file cannot be written over it.");
         NextcloudResponse response = Answer.of(files.send(put.build())).about(file.path())
                 .on(412, refusal -> preconditionFailed(file, args.createOnly(), etag, refusal, files))
-                .on(404, refusal -> etag.isPresent() ? gone(file) : parentMissing(file))
-                .on(409, refusal -> refusal.says("non-files") ? isAFolder(file)
-                        : UserFiles.saysParentIsMissing(refusal) ? parentMissing(file) : null)
-                .on(405, refusal -> isAFolder(file))
+                .on(404, refusal -> etag.isPresent() ? gone(file) : parentMissing)
+                .on(409, refusal -> refusal.says("non-files") ? isAFolder
+                        : UserFiles.saysParentIsMissing(refusal) ? parentMissing : null)
+                .on(405, refusal -> isAFolder)
                 .expect(200, 201, 204);
         Optional<String> newEtag = response.header("OC-ETag").or(() -> response.header("ETag"));
         if (newEtag.isEmpty()) {
@@ -141,30 +133,21 @@ final class WriteTools {
     private static ToolException preconditionFailed(DavPath file, boolean createOnly, Optional<Etag> etag,
                                                     Refusal refusal, UserFiles files) throws ToolException {
         if (createOnly) {
-            return ToolException.conflict(file.path() + " already exists and 'createOnly' was set. Read it with "
-                    + "nc_files_read_file, or write without 'createOnly' to replace it.", files.current(file));
+            return conflict(file.path() + " already exists and 'createOnly' was set. Read it with nc_files_read_file, "
+                    + "or write without 'createOnly' to replace it.", files.current(file));
         }
         if (refusal.says("did not exist") || files.stat(file).isEmpty()) {
             return gone(file);
         }
-        return ToolException.conflict(file.path() + " has changed since it was read (the etag no longer matches). "
-                + "Read it again with nc_files_read_file, merge your changes, and write with the new etag."
-                + (etag.filter(Etag::weak).isPresent() ? " (The etag you passed is a weak one, given for a file "
-                + "changed within the last second; read the file again for a strong etag.)" : ""), files.current(file));
+        return conflict(file.path() + " has changed since it was read (the etag no longer matches). Read it again "
+                + "with nc_files_read_file, merge your changes, and write with the new etag."
+                + (etag.filter(Etag::weak).isPresent() ? " (The etag you passed is a weak one, given for a file changed "
+                + "within the last second; read the file again for a strong etag.)" : ""), files.current(file));
     }
 
     private static ToolException gone(DavPath file) {
-        return ToolException.notFound(file.path() + " does not exist (any more), so it cannot be replaced at the "
-                + "given etag. Write without 'etag' to create it.");
-    }
-
-    private static ToolException parentMissing(DavPath file) {
-        return ToolException.notFound("The folder " + file.parent().path() + " does not exist. Create it first with "
-                + "nc_files_create_directory (it may need 'parents': true), then write the file.");
-    }
-
-    private static ToolException isAFolder(DavPath file) {
-        return ToolException.invalidArgument(file.path() + " is a folder; a file cannot be written over it.");
+        return notFound(file.path() + " does not exist (any more), so it cannot be replaced at the given etag. "
+                + "Write without 'etag' to create it.");
     }
 
     static String guessType(String name, boolean text) {
@@ -172,10 +155,7 @@ final class WriteTools {
         if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
             return "text/markdown; charset=utf-8";
         }
-        if (lower.endsWith(".json")) {
-            return "application/json";
-        }
-        String guessed = URLConnection.guessContentTypeFromName(name);
+        String guessed = lower.endsWith(".json") ? "application/json" : URLConnection.guessContentTypeFromName(name);
         if (guessed != null) {
             return guessed.startsWith("text/") ? guessed + "; charset=utf-8" : guessed;
         }
@@ -188,7 +168,7 @@ final class WriteTools {
             if (args.parents()) {
                 return new Created(dir.path(), false);
             }
-            throw ToolException.conflict("/ is the root folder and always exists.", null);
+            throw conflict("/ is the root folder and always exists.", null);
         }
         UserFiles files = UserFiles.of(call);
         if (args.parents()) {
@@ -208,20 +188,15 @@ final class WriteTools {
         throw made.failure();
     }
 
-    /** MKCOL, with what its refusals mean for the model. */
     private static Answer mkcol(UserFiles files, DavPath dir, boolean parents) throws ToolException {
-        ToolException parentMissing = ToolException.notFound("The parent folder " + dir.parent().path()
-                + " does not exist." + (parents ? "" : " Create it first, or pass 'parents': true."));
+        ToolException parentMissing = notFound("The parent folder " + dir.parent().path() + " does not exist."
+                + (parents ? "" : " Create it first, or pass 'parents': true."));
         return Answer.of(files.send(Dav.mkcol(files.href(dir, true)))).about(dir.path())
-                .on(405, refusal -> ToolException.conflict(dir.path() + " already exists. List it with "
-                        + "nc_files_list_directory.", files.current(dir)))
+                .on(405, refusal -> conflict(dir.path() + " already exists. List it with nc_files_list_directory.",
+                        files.current(dir)))
                 .on(404, refusal -> parentMissing)
-                .on(409, refusal -> refusal.says("not a collection") ? ToolException.invalidArgument(dir.path()
-                        + " cannot be created: " + dir.parent().path() + " is a file, not a folder" + because(refusal))
+                .on(409, refusal -> refusal.says("not a collection") ? invalidArgument(dir.path() + " cannot be created: "
+                        + dir.parent().path() + " is a file, not a folder" + UserFiles.because(refusal))
                         : UserFiles.saysParentIsMissing(refusal) ? parentMissing : null);
-    }
-
-    static String because(Refusal refusal) {
-        return refusal.reason().map(reason -> " (Nextcloud: " + reason + ").").orElse(".");
     }
 }

@@ -66,10 +66,10 @@ class DavPathTest {
     void encodesEachSegment() throws ToolException {
         DavPath path = DavPath.parse("path", "/My Docs/a#b?c%d/Ünïcødé €.txt");
         assertEquals("My%20Docs/a%23b%3Fc%25d/%C3%9Cn%C3%AFc%C3%B8d%C3%A9%20%E2%82%AC.txt", path.encoded());
-        assertEquals(ROOT + "My%20Docs/a%23b%3Fc%25d/%C3%9Cn%C3%AFc%C3%B8d%C3%A9%20%E2%82%AC.txt", path.href(ROOT));
+        assertEquals(ROOT + "My%20Docs/a%23b%3Fc%25d/%C3%9Cn%C3%AFc%C3%B8d%C3%A9%20%E2%82%AC.txt", path.href(ROOT, false));
         assertEquals(ROOT + "My%20Docs/", DavPath.parse("p", "My Docs").href(ROOT, true));
         assertEquals(ROOT, DavPath.ROOT.href(ROOT, true));
-        assertEquals(ROOT, DavPath.ROOT.href(ROOT));
+        assertEquals(ROOT, DavPath.ROOT.href(ROOT, false));
     }
 
     @Test
@@ -82,7 +82,7 @@ class DavPathTest {
     @ValueSource(strings = {"/", "/a", "/My Docs/x y.txt", "/a#b/c?d/e%20f", "/Ünïcødé/日本語.md", "/+plus/&amp"})
     void encodedHrefDecodesBackToThePath(String raw) throws ToolException {
         DavPath path = DavPath.parse("path", raw);
-        String decodedHref = DavPaths.decode(path.href(ROOT));
+        String decodedHref = DavPaths.decode(path.href(ROOT, false));
         assertEquals(Optional.of(path), DavPath.fromHref(decodedHref, ROOT));
         assertEquals(Optional.of(path), DavPath.fromHref(decodedHref + "/", ROOT));
     }
