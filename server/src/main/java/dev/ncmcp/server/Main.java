@@ -21,6 +21,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(Usage.text(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(0);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--version")) {
+            System.out.println("ncmcp " + Version.current());
+            System.exit(0);
+            return;
+        }
         if (args.length > 0 && args[0].equals("store")) {
             // maintenance commands: store rotate-keys | store purge
             System.exit(StoreCommands.run(args, ConfigLoader.load(args)));

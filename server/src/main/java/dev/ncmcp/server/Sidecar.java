@@ -185,7 +185,7 @@ public final class Sidecar implements AutoCloseable {
                             config.scopeSeparator(), Clock.systemUTC()))
                     : List.of();
             PluginRegistry registry = PluginRegistry.load(config.pluginDirectory(), JsonSchemaValidator::verify,
-                    builtIn);
+                    builtIn, config.pluginSettings());
             loaded.set(registry);
             return new Sidecar(config, demo, registry, store, factory);
         } catch (RuntimeException e) {
@@ -332,6 +332,7 @@ public final class Sidecar implements AutoCloseable {
         if (purger != null) {
             purger.close();
         }
+        registry.close();
         if (store != null) {
             store.close();
         }

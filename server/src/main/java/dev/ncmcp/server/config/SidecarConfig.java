@@ -6,6 +6,7 @@ import io.helidon.config.Config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,11 +27,13 @@ import java.util.Optional;
  * @param stateKey        {@code mcp.state.key}: base64 HMAC key (32+ bytes) sealing MRTR request state and
  *                        legacy session ids; replicas behind one load balancer need the same key
  * @param store           {@code store.*}: the database for per-user grants and the OAuth facade
+ * @param pluginSettings  {@code plugins.<id>.<key>}: each plugin's configuration values, by plugin id
  */
 public record SidecarConfig(Config server, String host, int port, Optional<URI> publicUrl,
                             List<String> allowedOrigins, List<String> allowedHosts, Path pluginDirectory,
                             char scopeSeparator, SecurityConfig security, NextcloudConfig nextcloud,
-                            FacadeConfig facade, Optional<byte[]> stateKey, StoreConfig store) {
+                            FacadeConfig facade, Optional<byte[]> stateKey, StoreConfig store,
+                            Map<String, Map<String, String>> pluginSettings) {
 
     public static SidecarConfig from(Config root) {
         ConfigValues values = new ConfigValues(root);
@@ -71,8 +74,9 @@ public record SidecarConfig(Config server, String host, int port, Optional<URI> 
         return new SidecarConfig(root.get("server"), host, port, publicUrl,
                 values.list("mcp.origins", List.of()),
                 values.list("mcp.hosts", List.of("localhost", "127.0.0.1", "[::1]")),
-                values.text("plugins.directory").map(Path::of).orElseGet(SidecarConfig::defaultPluginDirectory),
-                separator.charAt(0), security, nextcloud, facade, readStateKey(values), StoreConfig.from(root));
+                pluginDirectory(root),
+                separator.charAt(0), security, nextcloud, facade, readStateKey(values), StoreConfig.from(root),
+                PluginSettings.from(root));
     }
 
     private static Optional<byte[]> readStateKey(ConfigValues values) {
@@ -89,6 +93,12 @@ public record SidecarConfig(Config server, String host, int port, Optional<URI> 
             }
             return key;
         });
+    }
+
+    /** {@code plugins.directory}, else {@code plugins/} beside the running jar. */
+    public static Path pluginDirectory(Config root) {
+        return new ConfigValues(root).text("plugins.directory").map(Path::of)
+                .orElseGet(SidecarConfig::defaultPluginDirectory);
     }
 
     /** {@code plugins/} beside the running jar, as laid out by the build and the container image. */

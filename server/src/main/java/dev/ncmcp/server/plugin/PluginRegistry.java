@@ -1,6 +1,9 @@
 package dev.ncmcp.server.plugin;
 
+import dev.ncmcp.spi.ConfigKey;
 import dev.ncmcp.spi.NextcloudPlugin;
+import dev.ncmcp.spi.PluginConfig;
+import dev.ncmcp.spi.PluginContext;
 import dev.ncmcp.spi.PromptDefinition;
 import dev.ncmcp.spi.ResourceDefinition;
 import dev.ncmcp.spi.ResourceTemplateDefinition;
@@ -27,9 +30,15 @@ import java.util.function.Function;
 
 /**
  * Every tool, resource and prompt of every plugin, validated once at startup and kept in a
- * deterministic order. Conflicts stop startup with a message naming the plugins' jars.
+ * deterministic order. Each plugin is first initialised with its configuration slice
+ * ({@code plugins.<id>.*}, validated against the keys it declares). Conflicts and invalid configuration
+ * stop startup with a message naming the plugins' jars. {@link #close()} closes every plugin.
  */
-public final class PluginRegistry {
+public final class PluginRegistry implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(PluginRegistry.class.getName());
+    /** Keys under {@code plugins.} that belong to the server, so no plugin may take them as its id. */
+    private static final Set<String> RESERVED_IDS = Set.of("directory");
 
     private final List<LoadedPlugin> plugins;
     private final Map<String, ToolDefinition> tools = new TreeMap<>();
@@ -39,12 +48,25 @@ public final class PluginRegistry {
     private final Map<String, PromptDefinition> prompts = new TreeMap<>();
     private final Map<Scope, String> scopes = new TreeMap<>();
     private final Map<Object, LoadedPlugin> owners = new IdentityHashMap<>();
+    private final List<LoadedPlugin> initialized = new ArrayList<>();
 
-    private PluginRegistry(List<LoadedPlugin> plugins, Function<JsonObject, List<String>> schemaProblems) {
+    private PluginRegistry(List<LoadedPlugin> plugins, Function<JsonObject, List<String>> schemaProblems,
+                           Map<String, Map<String, String>> settings) {
         this.plugins = List.copyOf(plugins);
         Map<String, LoadedPlugin> ids = new LinkedHashMap<>();
-        for (LoadedPlugin loaded : plugins) {
-            register(loaded, ids, schemaProblems);
+        try {
+            for (LoadedPlugin loaded : plugins) {
+                register(loaded, ids, schemaProblems, settings);
+            }
+            for (String id : settings.keySet()) {
+                if (!ids.containsKey(id)) {
+                    throw new PluginLoadException("plugins." + id + ": no plugin with id '" + id + "' is loaded "
+                            + "(loaded: " + String.join(", ", new TreeSet<>(ids.keySet())) + ")");
+                }
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
@@ -56,11 +78,28 @@ public final class PluginRegistry {
     /** The same, plus plugins the server itself provides (e.g. the connection tools of login-flow mode). */
     public static PluginRegistry load(Path directory, Function<JsonObject, List<String>> schemaProblems,
                                       List<NextcloudPlugin> builtIn) {
+        return load(directory, schemaProblems, builtIn, Map.of());
+    }
+
+    /**
+     * @param settings each plugin's configuration values by plugin id, keys relative to {@code plugins.<id>.}
+     */
+    public static PluginRegistry load(Path directory, Function<JsonObject, List<String>> schemaProblems,
+                                      List<NextcloudPlugin> builtIn, Map<String, Map<String, String>> settings) {
         List<LoadedPlugin> plugins = new ArrayList<>();
         builtIn.forEach(plugin -> plugins.add(new LoadedPlugin(plugin, "built-in",
                 plugin.getClass().getClassLoader())));
         plugins.addAll(PluginLoader.load(directory));
-        return new PluginRegistry(plugins, schemaProblems);
+        return new PluginRegistry(plugins, schemaProblems, Map.copyOf(settings));
+    }
+
+    /** Each plugin's configuration keys, by plugin id, without initialising any plugin (for {@code --help}). */
+    public static Map<String, List<ConfigKey>> configurationKeys(Path directory) {
+        Map<String, List<ConfigKey>> keys = new TreeMap<>();
+        for (LoadedPlugin loaded : PluginLoader.load(directory)) {
+            keys.put(loaded.plugin().id(), List.copyOf(loaded.plugin().configuration()));
+        }
+        return keys;
     }
 
     /** A registry of the given plugins as if found on the classpath; schemas are not verified. */
@@ -69,22 +108,32 @@ public final class PluginRegistry {
     }
 
     public static PluginRegistry of(List<NextcloudPlugin> plugins, Function<JsonObject, List<String>> schemaProblems) {
-        return new PluginRegistry(plugins.stream().map(LoadedPlugin::fromClasspath).toList(), schemaProblems);
+        return new PluginRegistry(plugins.stream().map(LoadedPlugin::fromClasspath).toList(), schemaProblems, Map.of());
     }
 
     private void register(LoadedPlugin loaded, Map<String, LoadedPlugin> ids,
-                          Function<JsonObject, List<String>> schemaProblems) {
+                          Function<JsonObject, List<String>> schemaProblems, Map<String, Map<String, String>> settings) {
         NextcloudPlugin plugin = loaded.plugin();
         String label = loaded.label();
         Set<Scope> declared = new TreeSet<>();
         List<ToolDefinition> pluginTools;
         try {
             String id = plugin.id();
+            if (RESERVED_IDS.contains(id)) {
+                throw new PluginLoadException(label + ": the plugin id '" + id + "' is reserved (plugins." + id
+                        + " is a server key)");
+            }
             LoadedPlugin previous = ids.putIfAbsent(id, loaded);
             if (previous != null) {
                 throw new PluginLoadException("duplicate plugin id '" + id + "' in " + previous.origin() + " and "
                         + loaded.origin());
             }
+            PluginConfig config = PluginConfig.of(id, plugin.configuration(), settings.getOrDefault(id, Map.of()));
+            inLoader(loaded, () -> {
+                plugin.init(PluginContext.of(config));
+                return null;
+            });
+            initialized.add(loaded);
             for (ScopeDefinition scope : plugin.scopes()) {
                 declared.add(scope.scope());
                 scopes.putIfAbsent(scope.scope(), scope.description());
@@ -117,6 +166,36 @@ public final class PluginRegistry {
             throw e;
         } catch (RuntimeException e) {
             throw new PluginLoadException(label + ": invalid plugin: " + e.getMessage(), e);
+        }
+    }
+
+    private static void inLoader(LoadedPlugin loaded, Callable<Void> call) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loaded.loader());
+        try {
+            call.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Closes every initialised plugin; one that fails to close is logged and does not stop the others. */
+    @Override
+    public void close() {
+        for (LoadedPlugin loaded : initialized) {
+            try {
+                inLoader(loaded, () -> {
+                    loaded.plugin().close();
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, loaded.label() + ": close() failed", e);
+            }
         }
     }
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -110,6 +112,84 @@ class PluginLoadingTest {
         assertThat(e.getMessage(), containsString("bad.jar"));
         assertThat(e.getMessage(), containsString("nc_bad_tool"));
         assertThat(e.getMessage(), containsString("inputSchema"));
+    }
+
+    /** A plugin whose one tool answers with the value of its configuration key {@code max}. */
+    private static final String CONFIGURED = """
+            package test.plugins;
+
+            import dev.ncmcp.spi.*;
+            import java.util.List;
+
+            public final class Configured implements NextcloudPlugin {
+                private static final Scope READ = Scope.parse("cfg:read").orElseThrow();
+                private long max = -1;
+                public String id() { return "cfg"; }
+                public List<ScopeDefinition> scopes() { return List.of(new ScopeDefinition(READ, "test scope")); }
+                public List<ConfigKey> configuration() {
+                    return List.of(ConfigKey.integer("max", 5, 1, 10, "The most of something"));
+                }
+                public void init(PluginContext context) { max = context.config().integer("max"); }
+                public void close() { System.setProperty("test.cfg.closed", "yes"); }
+                public List<ToolDefinition> tools() {
+                    long configured = max;
+                    return List.of(ToolDefinition.builder("nc_cfg_max").title("Max").description("Says max.")
+                            %s
+                            .inputSchema("{\\"type\\":\\"object\\"}").requires(READ)
+                            .handler(invocation -> ToolResult.text(Long.toString(configured))).build());
+                }
+            }
+            """;
+
+    @Test
+    void pluginsGetTheirValidatedConfigurationBeforeTheirToolsAndAreClosed() throws Exception {
+        PluginJars.build(dir, "cfg.jar", "Configured", CONFIGURED.formatted(".annotations(ToolAnnotations.READ_ONLY)"),
+                true);
+        System.clearProperty("test.cfg.closed");
+
+        PluginRegistry registry = PluginRegistry.load(dir, JsonSchemaValidator::verify, List.of(),
+                Map.of("cfg", Map.of("max", "7")));
+        ToolDefinition tool = registry.tool("nc_cfg_max").orElseThrow();
+        ToolResult result = registry.callInPluginContext(tool, () -> tool.handler().call(invocation()));
+        assertThat(((Content.Text) result.content().getFirst()).text(), is("7"));
+        registry.close();
+        assertThat(System.getProperty("test.cfg.closed"), is("yes"));
+
+        PluginRegistry defaults = PluginRegistry.load(dir, JsonSchemaValidator::verify);
+        ToolDefinition defaultTool = defaults.tool("nc_cfg_max").orElseThrow();
+        assertThat(((Content.Text) defaults.callInPluginContext(defaultTool, () -> defaultTool.handler()
+                .call(invocation())).content().getFirst()).text(), is("5"));
+        assertThat(PluginRegistry.configurationKeys(dir).get("cfg").getFirst().path("cfg"), is("plugins.cfg.max"));
+    }
+
+    @Test
+    void badPluginConfigurationStopsStartupNamingTheKeyAndTheJar() throws Exception {
+        Path jar = PluginJars.build(dir, "cfg.jar", "Configured",
+                CONFIGURED.formatted(".annotations(ToolAnnotations.READ_ONLY)"), true);
+
+        PluginLoadException range = assertThrows(PluginLoadException.class, () -> PluginRegistry.load(dir,
+                JsonSchemaValidator::verify, List.of(), Map.of("cfg", Map.of("max", "11"))));
+        assertThat(range.getMessage(), containsString(jar.toString()));
+        assertThat(range.getMessage(), containsString("plugins.cfg.max (PLUGINS_CFG_MAX): must be between 1 and 10"));
+
+        PluginLoadException unknown = assertThrows(PluginLoadException.class, () -> PluginRegistry.load(dir,
+                JsonSchemaValidator::verify, List.of(), Map.of("cfg", Map.of("mx", "3"))));
+        assertThat(unknown.getMessage(), containsString("plugins.cfg.mx: unknown key; plugin cfg has [max]"));
+
+        PluginLoadException ghost = assertThrows(PluginLoadException.class, () -> PluginRegistry.load(dir,
+                JsonSchemaValidator::verify, List.of(), Map.of("ghost", Map.of("x", "1"))));
+        assertThat(ghost.getMessage(), containsString("plugins.ghost: no plugin with id 'ghost' is loaded"));
+    }
+
+    @Test
+    void aToolWithoutAnnotationsStopsStartupNamingTheJarAndTheTool() throws Exception {
+        Path jar = PluginJars.build(dir, "cfg.jar", "Configured", CONFIGURED.formatted(""), true);
+
+        PluginLoadException e = assertThrows(PluginLoadException.class,
+                () -> PluginRegistry.load(dir, JsonSchemaValidator::verify));
+
+        assertThat(e.getMessage(), containsString(jar.toString()));
+        assertThat(e.getMessage(), containsString("tool nc_cfg_max needs annotations"));
     }
 
     @Test

@@ -96,11 +96,11 @@ final class RecordCodec implements Codec {
                                              Codecs.Side side) {
         JsonObjectBuilder schema = codec.schema();
         Description description = declared.getAnnotation(Description.class);
-        if (description != null) {
-            schema.add("description", description.value());
-        } else if (side == Codecs.Side.ARGUMENTS) {
-            throw new IllegalArgumentException("every argument needs a @Description, for the model");
+        if (description == null || description.value().isBlank()) {
+            throw new IllegalArgumentException("every component of an argument or result record needs a @Description: "
+                    + "it is how the model learns what to pass and what it gets");
         }
+        schema.add("description", description.value());
         Range range = declared.getAnnotation(Range.class);
         if (range != null) {
             if (!codec.numeric()) {

@@ -3,8 +3,8 @@ package dev.ncmcp.spi.tool;
 import jakarta.json.JsonObject;
 
 /**
- * A result record as JSON, written exactly as {@code structuredContent} is: for JSON outside a result, such as
- * the current version a conflict carries ({@link dev.ncmcp.spi.nextcloud.Answer#current}).
+ * A result record as JSON, written exactly as a tool returns it: for the details of an error (the current
+ * version of an object in a conflict), or for a resource that serves the same shape as a tool.
  */
 public final class RecordJson {
 

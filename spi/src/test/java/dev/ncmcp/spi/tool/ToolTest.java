@@ -38,10 +38,11 @@ class ToolTest {
                   @Description("Since when") Optional<Instant> since) {
     }
 
-    record Hit(@Description("Title") String title, Kind kind, Optional<String> etag, List<Integer> scores) {
+    record Hit(@Description("Title") String title, @Description("Kind") Kind kind,
+               @Description("Version") Optional<String> etag, @Description("Scores") List<Integer> scores) {
     }
 
-    record Hits(List<Hit> hits, int total) {
+    record Hits(@Description("The hits") List<Hit> hits, @Description("How many") int total) {
     }
 
     record Pair(@Description("a") Optional<String> a, @Description("b") Optional<String> b) {
@@ -83,11 +84,11 @@ class ToolTest {
                 {"type":"object","properties":{
                   "hits":{"type":"array","items":{"type":"object","properties":{
                      "title":{"type":"string","description":"Title"},
-                     "kind":{"type":"string","enum":["file","directory","link-share"]},
-                     "etag":{"type":"string"},
-                     "scores":{"type":"array","items":{"type":"integer"}}},
-                     "required":["title","kind","scores"]}},
-                  "total":{"type":"integer"}},
+                     "kind":{"type":"string","enum":["file","directory","link-share"],"description":"Kind"},
+                     "etag":{"type":"string","description":"Version"},
+                     "scores":{"type":"array","items":{"type":"integer"},"description":"Scores"}},
+                     "required":["title","kind","scores"]},"description":"The hits"},
+                  "total":{"type":"integer","description":"How many"}},
                  "required":["hits","total"]}""");
         assertEquals(expected, search().outputSchema());
     }

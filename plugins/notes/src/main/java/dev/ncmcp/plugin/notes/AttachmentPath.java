@@ -1,9 +1,9 @@
 package dev.ncmcp.plugin.notes;
 
 import dev.ncmcp.spi.ToolException;
+import dev.ncmcp.spi.dav.DavPaths;
 
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,16 +65,9 @@ final class AttachmentPath {
 
     /** The WebDAV path: the files root (already encoded, ends with '/') plus the encoded segments. */
     static String davPath(String filesRoot, List<String> folder, List<String> relative) {
-        StringBuilder path = new StringBuilder(filesRoot.endsWith("/") ? filesRoot : filesRoot + "/");
         List<String> all = new ArrayList<>(folder);
         all.addAll(relative);
-        for (int i = 0; i < all.size(); i++) {
-            if (i > 0) {
-                path.append('/');
-            }
-            path.append(URLEncoder.encode(all.get(i), StandardCharsets.UTF_8).replace("+", "%20"));
-        }
-        return path.toString();
+        return DavPaths.child(filesRoot, all);
     }
 
     private static ToolException escaping(String relative) {

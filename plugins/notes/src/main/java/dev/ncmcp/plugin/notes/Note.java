@@ -1,10 +1,10 @@
 package dev.ncmcp.plugin.notes;
 
+import dev.ncmcp.plugin.notes.NoteResults.NoteSummary;
+import dev.ncmcp.plugin.notes.NoteResults.NoteView;
 import dev.ncmcp.spi.ToolException;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -39,23 +39,14 @@ record Note(long id, String title, String category, boolean favorite, boolean re
         return Instant.ofEpochSecond(modified).toString();
     }
 
-    /** The fields every tool shows: no content. */
-    JsonObjectBuilder summaryJson() {
-        return Json.createObjectBuilder()
-                .add("id", id)
-                .add("title", title)
-                .add("category", category)
-                .add("favorite", favorite)
-                .add("modified", modifiedIso())
-                .add("etag", etag);
+    /** The fields every list shows: no content. */
+    NoteSummary summary() {
+        return new NoteSummary(id, title, category, favorite, modifiedIso(), etag);
     }
 
     /** Everything, including the content, for get/create/update and conflict details. */
-    JsonObject fullJson() {
-        return summaryJson()
-                .add("readonly", readonly)
-                .add("content", content == null ? "" : content)
-                .build();
+    NoteView view() {
+        return new NoteView(id, title, category, favorite, modifiedIso(), etag, readonly, content == null ? "" : content);
     }
 
     private static String text(JsonObject json, String key) {

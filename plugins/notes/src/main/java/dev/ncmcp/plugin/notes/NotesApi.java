@@ -1,17 +1,19 @@
 package dev.ncmcp.plugin.notes;
 
 import dev.ncmcp.spi.ToolException;
+import dev.ncmcp.spi.nextcloud.Answer;
+import dev.ncmcp.spi.nextcloud.Etag;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
-import dev.ncmcp.spi.nextcloud.NextcloudException;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
 import dev.ncmcp.spi.nextcloud.NextcloudResponse;
+import dev.ncmcp.spi.nextcloud.Refusal;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The Notes API v1 calls, with Nextcloud's answers mapped to notes or to errors a model can act on. */
 final class NotesApi {
@@ -24,27 +26,27 @@ final class NotesApi {
         this.client = client;
     }
 
-    /** The outcome of a conditional update: saved, or refused because the note changed meanwhile. */
+    /** The outcome of a conditional update: saved, or refused because the note changed or was locked meanwhile. */
     sealed interface Update {
-        Note note();
-
         record Saved(Note note) implements Update {
         }
 
+        /** The note changed since the etag was read; Notes answers with the current note. */
         record Conflict(Note note) implements Update {
+        }
+
+        /** Another write to the note is running (Notes answers 423). */
+        record Locked() implements Update {
         }
     }
 
-    List<Note> list(String category, boolean withContent) throws ToolException {
+    List<Note> list(Optional<String> category, boolean withContent) throws ToolException {
         NextcloudRequest.Builder request = NextcloudRequest.get(BASE + "/notes").header("Accept", "application/json");
-        if (category != null) {
-            request.query("category", category);
-        }
+        category.ifPresent(value -> request.query("category", value));
         if (!withContent) {
             request.query("exclude", "content");
         }
-        NextcloudResponse response = send(request.build(), null);
-        if (!(response.json() instanceof JsonArray array)) {
+        if (!(send(request.build(), null).json() instanceof JsonArray array)) {
             throw ToolException.upstream("Nextcloud Notes answered the note list with something that is not a list");
         }
         List<Note> notes = new ArrayList<>(array.size());
@@ -66,15 +68,16 @@ final class NotesApi {
         return Note.parse(send(NextcloudRequest.post(BASE + "/notes").json(fields).build(), null).json());
     }
 
-    /** PUT with {@code If-Match} when an etag is given; a 412 carrying a note is a conflict, not an error. */
-    Update update(long id, JsonObject fields, String etag) throws ToolException {
+    /** PUT with {@code If-Match} when an etag is given; a 412 carrying a note and a 423 are outcomes, not errors. */
+    Update update(long id, JsonObject fields, Optional<Etag> etag) throws ToolException {
         NextcloudRequest.Builder request = NextcloudRequest.put(BASE + "/notes/" + id).json(fields);
-        if (etag != null) {
-            request.header("If-Match", quoted(etag));
-        }
+        etag.ifPresent(tag -> request.header("If-Match", tag.strongHeader()));
         NextcloudResponse response = client.send(request.build());
-        if (response.status() == 412 && looksLikeNote(response)) {
+        if (response.status() == 412 && isNote(response)) {
             return new Update.Conflict(Note.parse(response.json()));
+        }
+        if (response.status() == 423) {
+            return new Update.Locked();
         }
         return new Update.Saved(Note.parse(check(response, id).json()));
     }
@@ -95,62 +98,34 @@ final class NotesApi {
         return check(client.send(request), id);
     }
 
-    /** Maps every non-2xx answer; 401 and 5xx never get here (the client throws them). */
+    /** Notes' own answers first (app disabled or missing, unknown id); everything else is the common mapping. */
     static NextcloudResponse check(NextcloudResponse response, Long id) throws ToolException {
-        if (response.isSuccess()) {
-            return response;
-        }
-        int status = response.status();
-        if (status == 412 && message(response).contains("not enabled")) {
-            throw ToolException.permissionDenied("The Notes app is not enabled for this Nextcloud user. "
-                    + "Ask the Nextcloud administrator to enable Notes for you.");
-        }
-        if (status == 404 && id != null && isJson(response)) {
-            throw ToolException.notFound("Note " + id + " does not exist (it may have been deleted). "
-                    + "Use nc_notes_list_notes or nc_notes_search_notes to find the right id.");
-        }
-        if (status == 404) {
-            throw ToolException.notFound("The Notes app is not installed on this Nextcloud.");
-        }
-        if (status == 400 && id != null) {
-            throw ToolException.invalidArgument("Nextcloud Notes rejected the note id " + id
-                    + "; note ids are the positive integers returned by nc_notes_list_notes.");
-        }
-        if (status == 403) {
-            throw ToolException.permissionDenied("Nextcloud refused access to this note (HTTP 403).");
-        }
-        throw ToolException.upstream("Nextcloud Notes answered HTTP " + status + " unexpectedly.");
+        return Answer.of(response)
+                .about(id == null ? "the notes" : "note " + id)
+                .on(412, refusal -> refusal.says("not enabled") ? ToolException.permissionDenied("The Notes app is "
+                        + "not enabled for this Nextcloud user. Ask the Nextcloud administrator to enable Notes for you.")
+                        : null)
+                .on(404, refusal -> id != null && isJson(response)
+                        ? ToolException.notFound("Note " + id + " does not exist (it may have been deleted). "
+                        + "Use nc_notes_list_notes or nc_notes_search_notes to find the right id.")
+                        : ToolException.notFound("The Notes app is not installed on this Nextcloud."))
+                .on(400, refusal -> id == null ? null : ToolException.invalidArgument("Nextcloud Notes rejected the "
+                        + "note id " + id + "; note ids are the positive integers returned by nc_notes_list_notes."))
+                .on(409, NotesApi::unexpected)
+                .expect(200, 201);
     }
 
-    static String quoted(String etag) {
-        String bare = etag.strip();
-        if (bare.startsWith("W/")) {
-            bare = bare.substring(2);
-        }
-        if (bare.length() >= 2 && bare.startsWith("\"") && bare.endsWith("\"")) {
-            bare = bare.substring(1, bare.length() - 1);
-        }
-        return "\"" + bare + "\"";
+    /** Notes never answers 409: it would be an upstream surprise, not a conflict the model can resolve. */
+    private static ToolException unexpected(Refusal refusal) {
+        return ToolException.upstream("Nextcloud Notes answered HTTP " + refusal.status() + " unexpectedly.");
     }
 
-    private static boolean looksLikeNote(NextcloudResponse response) {
+    private static boolean isNote(NextcloudResponse response) {
         try {
             return isJson(response) && response.json() instanceof JsonObject json && json.containsKey("id");
-        } catch (NextcloudException e) {
+        } catch (ToolException e) {
             return false;
         }
-    }
-
-    private static String message(NextcloudResponse response) {
-        try {
-            if (isJson(response) && response.json() instanceof JsonObject json
-                    && json.get("message") instanceof JsonString message) {
-                return message.getString();
-            }
-        } catch (NextcloudException e) {
-            // not JSON: no message
-        }
-        return "";
     }
 
     private static boolean isJson(NextcloudResponse response) {

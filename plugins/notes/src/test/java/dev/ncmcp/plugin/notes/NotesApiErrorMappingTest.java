@@ -2,6 +2,7 @@ package dev.ncmcp.plugin.notes;
 
 import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolException.Kind;
+import dev.ncmcp.spi.nextcloud.Etag;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
 import dev.ncmcp.spi.nextcloud.NextcloudResponse;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -39,9 +41,19 @@ class NotesApiErrorMappingTest {
     @Test
     void htmlPageNotFoundMeansTheAppIsNotInstalled() {
         CannedClient client = new CannedClient(404, "text/html; charset=UTF-8", "<h2>Page not found</h2>");
-        ToolException e = assertThrows(ToolException.class, () -> new NotesApi(client).list(null, false));
+        ToolException e = assertThrows(ToolException.class, () -> new NotesApi(client).list(Optional.empty(), false));
         assertEquals(Kind.NOT_FOUND, e.kind());
         assertTrue(e.getMessage().contains("not installed"), e.getMessage());
+    }
+
+    @Test
+    void overQuotaIsAQuotaErrorNotAnOutage() {
+        CannedClient client = new CannedClient(507, JSON,
+                "{\"errorType\":\"OCA\\\\Notes\\\\Service\\\\InsufficientStorageException\"}");
+        ToolException e = assertThrows(ToolException.class,
+                () -> new NotesApi(client).create(Json.createObjectBuilder().add("title", "t").build()));
+        assertEquals(Kind.QUOTA_EXCEEDED, e.kind());
+        assertTrue(e.getMessage().contains("storage space"), e.getMessage());
     }
 
     @Test
@@ -51,16 +63,16 @@ class NotesApiErrorMappingTest {
 
     @Test
     void appNotEnabledIsPermissionDenied() {
-        assertEquals(Kind.PERMISSION_DENIED, kindOf(412, JSON, "{\"message\":\"App is not enabled\"}", api -> api.list(null, true)));
+        assertEquals(Kind.PERMISSION_DENIED, kindOf(412, JSON, "{\"message\":\"App is not enabled\"}", api -> api.list(Optional.empty(), true)));
         assertEquals(Kind.PERMISSION_DENIED, kindOf(412, JSON, "{\"message\":\"App is not enabled\"}",
-                api -> api.update(5, JsonValue.EMPTY_JSON_OBJECT, "abc")));
+                api -> api.update(5, JsonValue.EMPTY_JSON_OBJECT, Etag.parse("abc"))));
     }
 
     @Test
     void preconditionFailedWithANoteIsAConflictCarryingThatNote() throws ToolException {
         CannedClient client = new CannedClient(412, JSON,
                 "{\"id\":5,\"title\":\"T\",\"modified\":1,\"category\":\"\",\"favorite\":false,\"content\":\"now\",\"etag\":\"e2\"}");
-        NotesApi.Update outcome = new NotesApi(client).update(5, Json.createObjectBuilder().add("content", "x").build(), "e1");
+        NotesApi.Update outcome = new NotesApi(client).update(5, Json.createObjectBuilder().add("content", "x").build(), Etag.parse("e1"));
         assertEquals("now", assertInstanceOf(NotesApi.Update.Conflict.class, outcome).note().content());
         assertEquals("\"e1\"", client.requests.getFirst().header("If-Match"));
     }
@@ -70,8 +82,8 @@ class NotesApiErrorMappingTest {
         assertEquals(Kind.UPSTREAM_ERROR, kindOf(200, JSON, "{\"unexpected\":true}", api -> api.get(5, true)));
         assertEquals(Kind.UPSTREAM_ERROR, kindOf(200, JSON, "{\"id\":\"five\"}", api -> api.get(5, true)));
         assertEquals(Kind.UPSTREAM_ERROR, kindOf(200, "text/html", "<html>", api -> api.get(5, true)));
-        assertEquals(Kind.UPSTREAM_ERROR, kindOf(200, JSON, "{\"id\":5}", api -> api.list(null, false)));
-        assertEquals(Kind.UPSTREAM_ERROR, kindOf(200, JSON, "[1, 2]", api -> api.list(null, false)));
+        assertEquals(Kind.UPSTREAM_ERROR, kindOf(200, JSON, "{\"id\":5}", api -> api.list(Optional.empty(), false)));
+        assertEquals(Kind.UPSTREAM_ERROR, kindOf(200, JSON, "[1, 2]", api -> api.list(Optional.empty(), false)));
         assertEquals(Kind.UPSTREAM_ERROR, kindOf(200, JSON, "[]", NotesApi::settings));
         assertEquals(Kind.UPSTREAM_ERROR, kindOf(409, JSON, "{}", api -> {
             api.delete(5);
@@ -81,9 +93,9 @@ class NotesApiErrorMappingTest {
 
     @Test
     void etagsAreSentQuotedExactlyOnce() {
-        assertEquals("\"abc\"", NotesApi.quoted("abc"));
-        assertEquals("\"abc\"", NotesApi.quoted("\"abc\""));
-        assertEquals("\"abc\"", NotesApi.quoted("W/\"abc\""));
+        assertEquals("\"abc\"", quoted("abc"));
+        assertEquals("\"abc\"", quoted("\"abc\""));
+        assertEquals("\"abc\"", quoted("W/\"abc\""));
     }
 
     @Test
@@ -91,6 +103,10 @@ class NotesApiErrorMappingTest {
         assertEquals("a\nb", NotesTools.appended("a", "b"));
         assertEquals("a\nb", NotesTools.appended("a\n", "b"));
         assertEquals("b", NotesTools.appended("", "b"));
+    }
+
+    private static String quoted(String etag) {
+        return Etag.parse(etag).orElseThrow().strongHeader();
     }
 
     @FunctionalInterface

@@ -79,7 +79,14 @@ final class NotesHarness implements AutoCloseable {
 
     ToolException failure(NextcloudClient as, String name, JsonObject args) {
         ToolDefinition tool = tool(name);
-        ToolException e = assertThrows(ToolException.class, () -> tool.handler().call(TestInvocation.of(args, as, ALL)));
+        ToolException e = assertThrows(ToolException.class, () -> {
+            // as the server does: arguments that fail the input schema never reach the handler
+            List<String> problems = JsonSchemaValidator.validate(tool.inputSchema(), args, "arguments");
+            if (!problems.isEmpty()) {
+                throw ToolException.invalidArgument(String.join("; ", problems));
+            }
+            tool.handler().call(TestInvocation.of(args, as, ALL));
+        });
         assertFalse(e.getMessage().contains(PASSWORD), "messages never carry the app password");
         assertFalse(e.getMessage().toLowerCase().contains("authorization"), "messages never carry Authorization");
         return e;

@@ -152,6 +152,26 @@ class NotesToolsTest {
     }
 
     @Test
+    void appendRetriesWhenTheNoteIsLockedByAnOverlappingWrite() throws ToolException {
+        long id = nc.createNote("Locked journal", "day 1", "").getJsonNumber("id").longValue();
+        NextcloudClient locking = new LockingClient(nc.client, new AtomicInteger(2));
+        ToolResult result = nc.call(locking, "nc_notes_append_to_note", args("id", id, "text", "day 2"));
+        JsonObject saved = result.structuredContent().asJsonObject();
+        assertEquals(3, saved.getInt("attempts"));
+        assertEquals("day 1\nday 2", saved.getString("content"));
+    }
+
+    @Test
+    void anUpdateOfALockedNoteIsALockedErrorToRetryAndSavesNothing() throws ToolException {
+        long id = nc.createNote("Busy note", "before", "").getJsonNumber("id").longValue();
+        ToolException e = nc.failure(new LockingClient(nc.client, new AtomicInteger(1)), "nc_notes_update_note",
+                args("id", id, "content", "after"));
+        assertEquals(Kind.LOCKED, e.kind());
+        assertTrue(e.getMessage().contains("423") && e.getMessage().contains("retry"), e.getMessage());
+        assertEquals("before", nc.structured("nc_notes_get_note", args("id", id)).getString("content"));
+    }
+
+    @Test
     void appendGivesUpAfterABoundedNumberOfConflicts() throws ToolException {
         long id = nc.createNote("Busy", "start", "").getJsonNumber("id").longValue();
         NextcloudClient racing = new RacingClient(nc.client, id, new AtomicInteger(Integer.MAX_VALUE));
@@ -206,7 +226,7 @@ class NotesToolsTest {
     void attachmentsOverTheSizeLimitAreTooLarge() throws ToolException {
         long id = nc.createNote("Big", "![x](big.bin)", "").getJsonNumber("id").longValue();
         send(NextcloudRequest.put(nc.client.filesRoot() + "Notes/big.bin")
-                .body(new byte[(int) NoteFiles.MAX_BYTES + 1], "application/octet-stream").build());
+                .body(new byte[(int) NotesTools.MAX_ATTACHMENT_BYTES + 1], "application/octet-stream").build());
         nc.simulator.clearRequests();
         ToolException e = nc.failure("nc_notes_get_attachment", args("id", id, "path", "big.bin"));
         assertEquals(Kind.TOO_LARGE, e.kind());
@@ -271,6 +291,33 @@ class NotesToolsTest {
     private static void send(NextcloudRequest request) throws NextcloudException {
         NextcloudResponse response = nc.client.send(request);
         assertTrue(response.isSuccess(), request + " -> " + response);
+    }
+
+    /** Answers the first {@code locked} note writes as Notes does while another write holds the note's lock. */
+    private record LockingClient(NextcloudClient delegate, AtomicInteger locked) implements NextcloudClient {
+        @Override
+        public NextcloudResponse send(NextcloudRequest request) throws NextcloudException {
+            if (request.method().equals("PUT") && locked.getAndDecrement() > 0) {
+                return new NextcloudResponse(423, Map.of("Content-Type", List.of("application/json; charset=utf-8")),
+                        "{\"errorType\":\"OCP\\\\Lock\\\\LockedException\"}".getBytes(StandardCharsets.UTF_8));
+            }
+            return delegate.send(request);
+        }
+
+        @Override
+        public String baseUrl() {
+            return delegate.baseUrl();
+        }
+
+        @Override
+        public String loginName() {
+            return delegate.loginName();
+        }
+
+        @Override
+        public String filesRoot() throws NextcloudException {
+            return delegate.filesRoot();
+        }
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sends 2026-07-28 MCP requests over HTTP the way a real client does — {@code MCP-Protocol-Version},
  * {@code Mcp-Method}, {@code Mcp-Name} headers and the {@code _meta} block — with an optional bearer token.
  */
-final class McpHttp {
+public final class McpHttp {
 
     static final String MODERN = "2026-07-28";
 
@@ -36,12 +36,12 @@ final class McpHttp {
             .build();
     private final AtomicLong ids = new AtomicLong();
 
-    McpHttp(String endpoint) {
+    public McpHttp(String endpoint) {
         this.endpoint = URI.create(endpoint);
     }
 
     /** An answer: status, headers (lower-case names, first value) and the JSON-RPC message, if any. */
-    record Reply(int status, Map<String, String> headers, String body) {
+    public record Reply(int status, Map<String, String> headers, String body) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -75,7 +75,7 @@ final class McpHttp {
             }
         }
 
-        JsonObject result() {
+        public JsonObject result() {
             JsonObject json = json();
             if (!json.containsKey("result")) {
                 throw new AssertionError("no result in " + json);
@@ -89,11 +89,11 @@ final class McpHttp {
         }
     }
 
-    Reply toolsList(String token) {
+    public Reply toolsList(String token) {
         return request(token, "tools/list", JsonValue.EMPTY_JSON_OBJECT);
     }
 
-    Reply callTool(String token, String name, JsonObject arguments) {
+    public Reply callTool(String token, String name, JsonObject arguments) {
         return request(token, "tools/call", Json.createObjectBuilder().add("name", name).add("arguments", arguments)
                 .build());
     }
