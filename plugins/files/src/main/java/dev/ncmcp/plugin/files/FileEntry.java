@@ -13,7 +13,7 @@ import java.util.Optional;
 record FileEntry(
         @Description("File or folder name") String name,
         @Description("Path in the user's files, starting with /; pass it to the other nc_files_* tools") String path,
-        Type type,
+        @Description("file or directory") Type type,
         @Description("Size in bytes (for folders: of everything inside, when the server reports it)") Optional<Long> size,
         @Description("MIME type of a file") Optional<String> contentType,
         @Description("Last modification, ISO-8601 UTC") Optional<Instant> modified,

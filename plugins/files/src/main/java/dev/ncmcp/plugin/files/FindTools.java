@@ -41,13 +41,15 @@ final class FindTools {
         }
     }
 
-    record Found(int count, List<FileEntry> entries,
+    record Found(@Description("How many files and folders were found") int count,
+                 @Description("The files and folders found, newest first") List<FileEntry> entries,
                  @Description("true when more files match than 'limit' allowed; narrow the search or raise the limit")
                  Optional<Boolean> truncated) {}
 
     record ListFavorites(@Description("Only list favorites inside this folder") @Default("/") String path) {}
 
-    record Favorites(int count, List<FileEntry> entries) {}
+    record Favorites(@Description("How many favorites there are") int count,
+                     @Description("The favorite files and folders") List<FileEntry> entries) {}
 
     List<ToolDefinition> tools() {
         return List.of(
@@ -83,13 +85,13 @@ final class FindTools {
         NextcloudResponse response = files.send(Dav.search(root.substring(0, filesAt + 1), XmlWriter.document(
                 QName.dav("searchrequest"), request -> request.element(QName.dav("basicsearch"), search -> search
                         .element(QName.dav("select"), select -> select.element(QName.dav("prop"), FindTools::properties))
-                        .element(QName.dav("from"), from -> from.element(QName.dav("scope"), where -> where
+                        .element(QName.dav("from"), from -> from.element(QName.dav("scope"), in -> in
                                 .text(QName.dav("href"), scopeHref).text(QName.dav("depth"), "infinity")))
                         .element(QName.dav("where"), where -> where(where, args))
                         .element(QName.dav("orderby"), by -> by.element(QName.dav("order"), order -> order
                                 .element(QName.dav("prop"), prop -> prop.empty(QName.dav("getlastmodified")))
                                 .empty(QName.dav("descending"))))
-                        .element(QName.dav("limit"), limit -> limit.text(QName.dav("nresults"), "" + asked))))));
+                        .element(QName.dav("limit"), limit -> limit.text(QName.dav("nresults"), Integer.toString(asked)))))));
         answer(response, scope, "Searching files", "SEARCH").expect(207);
         List<FileEntry> all = files.entries(response);
         Optional<NamePattern> name = args.name().map(NamePattern::new);
@@ -108,14 +110,17 @@ final class FindTools {
         }
     }
 
-    /** A content type ending in {@code /} or {@code /*}, or without a {@code /}, is a prefix: {@code image/}. */
+    /**
+     * A content type ending in {@code /} or {@code /*}, or without a {@code /}, is a prefix. Nextcloud reads a
+     * {@code getcontenttype} "like" as no SQL LIKE: {@code image/%} compares the part before the slash as it is.
+     */
     private static void conditions(XmlWriter where, Search args) {
         args.name().ifPresent(name -> compare(where, "like", "displayname", new NamePattern(name).like()));
         args.contentType().map(type -> type.toLowerCase(Locale.ROOT).replaceAll("/\\*?$", "")).ifPresent(type -> {
             if (type.contains("/")) {
                 compare(where, "eq", "getcontenttype", type);
             } else {
-                compare(where, "like", "getcontenttype", NamePattern.escapeLike(type) + "/%");
+                compare(where, "like", "getcontenttype", type + "/%");
             }
         });
     }

@@ -12,9 +12,9 @@ record NamePattern(String text) {
         return text.contains("*") || text.contains("?");
     }
 
-    /** The {@code d:like} literal. */
+    /** The {@code d:like} literal: SQL LIKE, where {@code \} escapes {@code %}, {@code _} and itself. */
     String like() {
-        String like = escapeLike(text).replace('*', '%').replace('?', '_');
+        String like = text.replaceAll("([\\\\%_])", "\\\\$1").replace('*', '%').replace('?', '_');
         return hasWildcards() ? like : "%" + like + "%";
     }
 
@@ -23,10 +23,5 @@ record NamePattern(String text) {
         String regex = Pattern.quote(text).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
         return Pattern.compile(hasWildcards() ? regex : ".*" + regex + ".*",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL).matcher(name).matches();
-    }
-
-    /** Text that a {@code d:like} literal matches as it is: {@code %}, {@code _} and {@code \} escaped. */
-    static String escapeLike(String text) {
-        return text.replaceAll("([\\\\%_])", "\\\\$1");
     }
 }

@@ -22,7 +22,7 @@ final class OrganizeTools {
 
     record Delete(@Description("File or folder to delete; a folder is deleted with everything in it") String path) {}
 
-    record Deleted(String path, boolean deleted) {}
+    record Deleted(@Description("What was deleted") String path, @Description("Always true") boolean deleted) {}
 
     record Transfer(@Description("Existing file or folder, e.g. /Documents/draft.md") String source,
                     @Description("The full new path including the name, e.g. /Archive/draft.md (not just the target "
@@ -30,7 +30,8 @@ final class OrganizeTools {
                     @Description("Replace whatever exists at the destination; otherwise an existing destination is a "
                             + "CONFLICT") @Default("false") boolean overwrite) {}
 
-    record Transferred(String source, String destination,
+    record Transferred(@Description("The source path") String source,
+                       @Description("The destination path: the new place, or the copy") String destination,
                        @Description("true if something at the destination was replaced") boolean overwritten) {}
 
     List<ToolDefinition> tools() {

@@ -5,6 +5,7 @@ import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolInvocation;
 import dev.ncmcp.spi.dav.Dav;
+import dev.ncmcp.spi.dav.Download;
 import dev.ncmcp.spi.nextcloud.Answer;
 import dev.ncmcp.spi.nextcloud.Etag;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
@@ -14,11 +15,9 @@ import dev.ncmcp.spi.tool.Default;
 import dev.ncmcp.spi.tool.Description;
 import dev.ncmcp.spi.tool.Tool;
 
-import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import static dev.ncmcp.spi.ToolException.conflict;
@@ -68,7 +67,7 @@ final class WriteTools {
         }
     }
 
-    record Written(String path, @Description("The new version tag, for the next write") Optional<String> etag,
+    record Written(@Description("The file's path") String path, @Description("The new version tag, for the next write") Optional<String> etag,
                    @Description("true if the file was new, false if an existing file was replaced") boolean created,
                    @Description("Bytes written") long size) {}
 
@@ -76,7 +75,7 @@ final class WriteTools {
                            @Description("Also create missing parent folders (like mkdir -p); an existing folder is "
                                    + "then not an error") @Default("false") boolean parents) {}
 
-    record Created(String path,
+    record Created(@Description("The folder's path") String path,
                    @Description("false when 'parents' was set and the folder already existed") boolean created) {}
 
     List<ToolDefinition> tools() {
@@ -107,8 +106,7 @@ final class WriteTools {
         byte[] data = args.bytes();
         Optional<Etag> etag = args.etag().flatMap(Etag::parse);
         UserFiles files = UserFiles.of(call);
-        NextcloudRequest.Builder put = NextcloudRequest.put(files.href(file, false)).body(data, args.contentType()
-                .filter(type -> !type.isBlank()).orElseGet(() -> guessType(file.name(), args.content().isPresent())));
+        NextcloudRequest.Builder put = NextcloudRequest.put(files.href(file, false)).body(data, contentType(args, file));
         etag.ifPresent(tag -> put.header("If-Match", tag.header()));
         if (args.createOnly()) {
             put.header("If-None-Match", "*");
@@ -150,16 +148,12 @@ final class WriteTools {
                 + "Write without 'etag' to create it.");
     }
 
-    static String guessType(String name, boolean text) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
-            return "text/markdown; charset=utf-8";
-        }
-        String guessed = lower.endsWith(".json") ? "application/json" : URLConnection.guessContentTypeFromName(name);
-        if (guessed != null) {
-            return guessed.startsWith("text/") ? guessed + "; charset=utf-8" : guessed;
-        }
-        return text ? "text/plain; charset=utf-8" : "application/octet-stream";
+    /** The type sent when the model gives none; Nextcloud and Apache type a file by its name anyway. */
+    private static String contentType(WriteFile args, DavPath file) {
+        String guessed = Download.guess(file.name());
+        guessed = guessed.equals("application/octet-stream") && args.content().isPresent() ? "text/plain" : guessed;
+        return args.contentType().filter(given -> !given.isBlank())
+                .orElse(guessed.startsWith("text/") ? guessed + "; charset=utf-8" : guessed);
     }
 
     private Created createDirectory(CreateDirectory args, ToolInvocation call) throws ToolException {
