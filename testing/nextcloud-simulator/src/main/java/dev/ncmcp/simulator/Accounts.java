@@ -3,50 +3,52 @@ package dev.ncmcp.simulator;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Users and their (app) passwords. Thread-safe.
+ * Users, their (app) passwords and quotas. Thread-safe.
  */
-final class Accounts {
+public final class Accounts {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Set<String>> passwords = new ConcurrentHashMap<>();
     private final Map<String, String> displayNames = new ConcurrentHashMap<>();
     private final Set<String> notesDisabled = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> quotas = new ConcurrentHashMap<>();
 
     void add(String user, String password, String displayName) {
         passwords.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(password);
         displayNames.putIfAbsent(user, displayName != null ? displayName : defaultDisplayName(user));
     }
 
-    boolean exists(String user) {
+    public boolean exists(String user) {
         return passwords.containsKey(user);
     }
 
-    Set<String> users() {
+    public Set<String> users() {
         return Set.copyOf(passwords.keySet());
     }
 
-    boolean check(String user, String password) {
+    public boolean check(String user, String password) {
         Set<String> set = passwords.get(user);
         return set != null && set.contains(password);
     }
 
-    String displayName(String user) {
+    public String displayName(String user) {
         return displayNames.getOrDefault(user, user);
     }
 
     /** Mints a new 72-character app password for the user (Login Flow v2). */
-    String mintAppPassword(String user) {
+    public String mintAppPassword(String user) {
         String password = randomToken(72);
         passwords.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(password);
         return password;
     }
 
-    void revoke(String user, String password) {
+    public void revoke(String user, String password) {
         Set<String> set = passwords.get(user);
         if (set != null) {
             set.remove(password);
@@ -57,11 +59,28 @@ final class Accounts {
         notesDisabled.add(user);
     }
 
-    boolean notesEnabled(String user) {
+    public boolean notesEnabled(String user) {
         return !notesDisabled.contains(user);
     }
 
-    static String randomToken(int length) {
+    /** The user's quota in bytes; empty = unlimited (the default). */
+    public OptionalLong quota(String user) {
+        Long bytes = quotas.get(user);
+        return bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes);
+    }
+
+    void quota(String user, long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("a quota is a number of bytes >= 0");
+        }
+        quotas.put(user, bytes);
+    }
+
+    void unlimitedQuota(String user) {
+        quotas.remove(user);
+    }
+
+    public static String randomToken(int length) {
         StringBuilder sb = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));

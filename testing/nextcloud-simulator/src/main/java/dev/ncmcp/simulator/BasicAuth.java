@@ -9,7 +9,7 @@ import java.util.function.Function;
  * Evaluates the {@code Authorization} header of a request: Basic against the accounts, Bearer (as
  * Nextcloud's user_oidc accepts it) against a test-supplied validator that maps a token to a user.
  */
-final class BasicAuth {
+public final class BasicAuth {
     private final Accounts accounts;
     private final Function<String, Optional<String>> bearerTokens;
 
@@ -18,7 +18,7 @@ final class BasicAuth {
         this.bearerTokens = bearerTokens;
     }
 
-    Result authenticate(SimRequest request) {
+    public Result authenticate(SimRequest request) {
         String header = request.header("Authorization").orElse(null);
         if (header == null || header.isBlank()) {
             return Result.ANONYMOUS;
@@ -50,19 +50,19 @@ final class BasicAuth {
         return new Result(Kind.AUTHENTICATED, user, password, false);
     }
 
-    enum Kind { ANONYMOUS, INVALID, AUTHENTICATED }
+    public enum Kind { ANONYMOUS, INVALID, AUTHENTICATED }
 
     /** Outcome of the check; {@code user} only set when authenticated, {@code password} only for Basic. */
-    record Result(Kind kind, String user, String password, boolean bearer) {
+    public record Result(Kind kind, String user, String password, boolean bearer) {
         static final Result ANONYMOUS = new Result(Kind.ANONYMOUS, null, null, false);
         static final Result INVALID = new Result(Kind.INVALID, null, null, false);
 
-        boolean ok() {
+        public boolean ok() {
             return kind == Kind.AUTHENTICATED;
         }
     }
 
-    static String basicHeader(String user, String password) {
+    public static String basicHeader(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 

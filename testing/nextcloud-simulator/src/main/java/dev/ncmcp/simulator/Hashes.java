@@ -5,11 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-final class Hashes {
+public final class Hashes {
     private Hashes() {
     }
 
-    static String md5(byte[] data) {
+    public static String md5(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
         } catch (NoSuchAlgorithmException e) {
@@ -17,7 +17,7 @@ final class Hashes {
         }
     }
 
-    static String md5(String text) {
+    public static String md5(String text) {
         return md5(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,12 +1,13 @@
 package dev.ncmcp.simulator;
 
 /**
- * The maintenance-mode answers of the different entry points, as captured.
+ * Maintenance mode on or off, and the answer of the {@code index.php} entry point while it is on
+ * (the OCS and WebDAV entry points have their own, registered by those apps).
  */
-final class Maintenance {
+public final class Maintenance {
     private volatile boolean enabled;
 
-    boolean enabled() {
+    public boolean enabled() {
         return enabled;
     }
 
@@ -14,16 +15,7 @@ final class Maintenance {
         this.enabled = value;
     }
 
-    static SimResponse ocs(SimRequest request) {
-        return OcsEnvelope.forRequest(request).failure(503, "Service unavailable")
-                .header("X-Nextcloud-Maintenance-Mode", "1");
-    }
-
-    static SimResponse webDav() {
-        return DavXml.error(503, "OCA\\DAV\\Exception\\ServerMaintenanceMode", "System is in maintenance mode.", null);
-    }
-
-    static SimResponse page() {
+    static SimResponse page(SimRequest request) {
         return SimResponse.html(503, """
                 <!DOCTYPE html>
                 <html class="ng-csp" data-placeholder-focus="false" lang="en">

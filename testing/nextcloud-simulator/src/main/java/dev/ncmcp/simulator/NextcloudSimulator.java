@@ -1,15 +1,24 @@
 package dev.ncmcp.simulator;
 
+import dev.ncmcp.simulator.dav.DavMaintenance;
+import dev.ncmcp.simulator.files.FileStore;
+import dev.ncmcp.simulator.files.FilesApp;
+import dev.ncmcp.simulator.loginflow.LoginFlowApp;
+import dev.ncmcp.simulator.notes.NotesApp;
+import dev.ncmcp.simulator.notes.NotesLocking;
+import dev.ncmcp.simulator.ocs.OcsApp;
 import io.helidon.webserver.WebServer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 /**
  * An in-memory simulator of the Nextcloud HTTP APIs used by ncmcp: Notes API, OCS
@@ -27,10 +36,10 @@ public final class NextcloudSimulator implements AutoCloseable {
     private final int requestedPort;
     private final NextcloudVersion version;
     private final Accounts accounts = new Accounts();
-    private final Storage storage;
     private final Maintenance maintenance = new Maintenance();
     private final FailureInjector failures = new FailureInjector();
-    private final LoginFlowApi loginFlow;
+    private final LoginFlowApp loginFlow;
+    private final NotesApp notes;
     private final SimulatorRouting routing;
     private volatile WebServer server;
 
@@ -38,20 +47,28 @@ public final class NextcloudSimulator implements AutoCloseable {
         this.host = b.host;
         this.requestedPort = b.port;
         this.version = b.version;
-        this.storage = new Storage(version);
         b.users.forEach((user, password) -> accounts.add(user, password, b.displayNames.get(user)));
         b.notesDisabled.forEach(accounts::disableNotes);
+        b.quotas.forEach(accounts::quota);
         BasicAuth auth = new BasicAuth(accounts, b.bearerTokens);
-        String instanceId = "oc" + Accounts.randomToken(10).toLowerCase(java.util.Locale.ROOT);
-        this.loginFlow = new LoginFlowApi(accounts, this::baseUrl);
-        this.routing = new SimulatorRouting(
-                new NotesApi(storage, auth, accounts),
-                new OcsApi(version, auth, accounts, this::hostPort),
-                new WebDavApi(storage, auth, accounts, version, instanceId),
-                loginFlow, maintenance, failures);
+        FileStore files = new FileStore(accounts);
+        String instanceId = "oc" + Accounts.randomToken(10).toLowerCase(Locale.ROOT);
+        this.loginFlow = new LoginFlowApp(accounts, this::baseUrl);
+        this.notes = new NotesApp(files, auth, accounts, version, b.notesLocking);
+        List<SimulatorApp> apps = List.of(
+                new OcsApp(version, auth, accounts, this::hostPort, maintenance),
+                notes,
+                new FilesApp(files, auth, accounts, version, instanceId),
+                loginFlow);
+        Routes routes = new Routes()
+                .entryPoint("/ocs", OcsApp::maintenanceAnswer)
+                .entryPoint("/remote.php", DavMaintenance::answer)
+                .entryPoint("/index.php", Maintenance::page);
+        apps.forEach(app -> app.register(routes));
+        this.routing = new SimulatorRouting(routes, maintenance, failures);
         if (b.sampleData) {
             for (String user : b.users.keySet()) {
-                SampleData.seed(storage, user);
+                apps.forEach(app -> app.seedSampleData(user));
             }
         }
     }
@@ -140,6 +157,39 @@ public final class NextcloudSimulator implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no pending login flow for this token"));
     }
 
+    /**
+     * Sets the user's quota in bytes. The used space is the size of all the user's files (notes
+     * included); beyond it WebDAV PUT answers 507 and the Notes API 507 with its
+     * {@code InsufficientStorageException}.
+     */
+    public void quota(String user, long bytes) {
+        accounts.quota(user, bytes);
+    }
+
+    /** Removes the user's quota (the default). */
+    public void unlimitedQuota(String user) {
+        accounts.unlimitedQuota(user);
+    }
+
+    /**
+     * The next {@code times} Notes API writes to this note answer 423
+     * {@code {"errorType":"OCP\\Lock\\LockedException"}} at once, as if another process held the
+     * note's file lock. Writes are PUTs that change the content, {@code modified}, title or category,
+     * and DELETEs; a PUT that only sets {@code favorite} takes no lock. Reads are never blocked.
+     * {@code times} 0 clears.
+     */
+    public void lockNote(String user, long noteId, int times) {
+        notes.lockNote(user, noteId, times);
+    }
+
+    /**
+     * How long each Notes write holds the note's lock, from now on. Writes waiting right now are
+     * re-timed: set a long delay to hold writes, then a zero delay to let them finish.
+     */
+    public void notesWriteDelay(Duration delay) {
+        notes.writeDelay(Objects.requireNonNull(delay));
+    }
+
     /** Adds a user (or another password of an existing user) while running. */
     public void addUser(String user, String password) {
         accounts.add(user, password, null);
@@ -182,6 +232,8 @@ public final class NextcloudSimulator implements AutoCloseable {
         private final Map<String, String> users = new LinkedHashMap<>();
         private final Map<String, String> displayNames = new LinkedHashMap<>();
         private final List<String> notesDisabled = new ArrayList<>();
+        private final Map<String, Long> quotas = new LinkedHashMap<>();
+        private NotesLocking notesLocking = NotesLocking.DEFAULT;
         private String host = "127.0.0.1";
         private int port = 0;
         private NextcloudVersion version = NextcloudVersion.NC31;
@@ -231,6 +283,33 @@ public final class NextcloudSimulator implements AutoCloseable {
         /** The Notes app is not enabled for this user (Notes API answers 412 "App is not enabled"). */
         public Builder notesAppDisabledFor(String user) {
             notesDisabled.add(user);
+            return this;
+        }
+
+        /** The user's quota in bytes (default: unlimited); see {@link NextcloudSimulator#quota(String, long)}. */
+        public Builder quota(String user, long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("a quota is a number of bytes >= 0");
+            }
+            quotas.put(Objects.requireNonNull(user), bytes);
+            return this;
+        }
+
+        /**
+         * How long each Notes write holds the note's file lock (default 0). A write that finds the
+         * note locked is retried as {@link #notesLockRetry(int, Duration)} says, then answers 423.
+         */
+        public Builder notesWriteDelay(Duration delay) {
+            notesLocking = new NotesLocking(delay, notesLocking.lockAttempts(), notesLocking.lockRetryPause());
+            return this;
+        }
+
+        /**
+         * How a Notes write waits for a locked note before answering 423: {@code attempts} tries,
+         * {@code pause} apart. Default: notes 4.12's {@code Util::retryIfLocked}, 5 attempts 1 s apart.
+         */
+        public Builder notesLockRetry(int attempts, Duration pause) {
+            notesLocking = new NotesLocking(notesLocking.writeDelay(), attempts, pause);
             return this;
         }
 

@@ -52,17 +52,17 @@ public enum NextcloudVersion {
         return notesAppVersion;
     }
 
-    String defaultNoteMode() {
+    public String defaultNoteMode() {
         return defaultNoteMode;
     }
 
     /** NC29 answers a bad-credential OCS 401 in XML even when JSON was asked for. */
-    boolean honoursFormatOnBadCredentials() {
+    public boolean honoursFormatOnBadCredentials() {
         return jsonAuthErrors;
     }
 
     /** The DAV compliance classes of OPTIONS; only NC31 advertises nc-paginate. */
-    String davComplianceClasses() {
+    public String davComplianceClasses() {
         return this == NC31
                 ? "1, 3, extended-mkcol, access-control, calendarserver-principal-property-search, nc-paginate, "
                   + "nextcloud-checksum-update, nc-calendar-search, nc-enable-birthday-calendar"
@@ -70,7 +70,7 @@ public enum NextcloudVersion {
                   + "nextcloud-checksum-update, nc-calendar-search, nc-enable-birthday-calendar";
     }
 
-    String resourceSuffix() {
+    public String resourceSuffix() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -12,17 +12,17 @@ import java.util.Map;
  * Serialises JSON-P values the way PHP's {@code json_encode} does with default flags: compact,
  * {@code /} escaped as {@code \/}, every non-ASCII character as {@code \\uXXXX} (UTF-16 units).
  */
-final class PhpJson {
+public final class PhpJson {
     private PhpJson() {
     }
 
-    static String encode(JsonValue value) {
+    public static String encode(JsonValue value) {
         StringBuilder out = new StringBuilder();
         write(out, value);
         return out.toString();
     }
 
-    static byte[] bytes(JsonValue value) {
+    public static byte[] bytes(JsonValue value) {
         return encode(value).getBytes(StandardCharsets.UTF_8);
     }
 

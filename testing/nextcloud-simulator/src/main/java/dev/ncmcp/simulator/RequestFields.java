@@ -15,14 +15,14 @@ import java.util.Map;
  * Fields of a JSON or form-encoded request body, read leniently like PHP does: a malformed body
  * is an empty one.
  */
-final class RequestFields {
+public final class RequestFields {
     private final Map<String, Object> values;
 
     private RequestFields(Map<String, Object> values) {
         this.values = values;
     }
 
-    static RequestFields of(SimRequest request) {
+    public static RequestFields of(SimRequest request) {
         String contentType = request.header("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT);
         Map<String, Object> values = new LinkedHashMap<>();
         if (contentType.startsWith("application/x-www-form-urlencoded")) {
@@ -51,16 +51,16 @@ final class RequestFields {
         };
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return values.get(key) != null;
     }
 
-    String string(String key) {
+    public String string(String key) {
         Object v = values.get(key);
         return v == null ? null : v.toString();
     }
 
-    Boolean bool(String key) {
+    public Boolean bool(String key) {
         Object v = values.get(key);
         if (v == null) {
             return null;
@@ -72,7 +72,7 @@ final class RequestFields {
         return !(s.isEmpty() || s.equals("0") || s.equalsIgnoreCase("false"));
     }
 
-    Long number(String key) {
+    public Long number(String key) {
         Object v = values.get(key);
         if (v == null) {
             return null;
@@ -87,7 +87,7 @@ final class RequestFields {
         }
     }
 
-    Map<String, String> strings() {
+    public Map<String, String> strings() {
         Map<String, String> out = new LinkedHashMap<>();
         values.forEach((k, v) -> {
             if (v != null) {

@@ -2,7 +2,6 @@ package dev.ncmcp.simulator;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A transport-independent HTTP request as the API classes see it.
+ * A transport-independent HTTP request as the simulated apps see it.
  *
  * @param method   upper-case method
  * @param path     percent-decoded path
@@ -18,31 +17,31 @@ import java.util.Optional;
  * @param headers  header values by lower-case name
  * @param body     request body, empty if none
  */
-record SimRequest(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+public record SimRequest(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
 
-    Optional<String> header(String name) {
+    public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
     }
 
     /** Query parameters, form-decoded, first value wins. */
-    Map<String, String> queryParams() {
+    public Map<String, String> queryParams() {
         return parseForm(rawQuery);
     }
 
-    Optional<String> queryParam(String name) {
+    public Optional<String> queryParam(String name) {
         return Optional.ofNullable(queryParams().get(name));
     }
 
-    String bodyText() {
+    public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    boolean hasBody() {
+    public boolean hasBody() {
         return body.length > 0;
     }
 
-    static Map<String, String> parseForm(String raw) {
+    public static Map<String, String> parseForm(String raw) {
         Map<String, String> params = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {
             return params;
@@ -61,13 +60,7 @@ record SimRequest(String method, String path, String rawQuery, Map<String, List<
     }
 
     /** Percent-decodes a URL path ({@code +} stays a plus). */
-    static String decodePath(String rawPath) {
+    public static String decodePath(String rawPath) {
         return URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    static Map<String, List<String>> headerMap(Map<String, List<String>> source) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        source.forEach((k, v) -> out.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).addAll(v));
-        return out;
     }
 }

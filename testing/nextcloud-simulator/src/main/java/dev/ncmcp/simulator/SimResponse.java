@@ -9,10 +9,10 @@ import java.util.Map;
 /**
  * A transport-independent HTTP response: status, ordered headers, body bytes.
  */
-final class SimResponse {
-    static final String JSON = "application/json; charset=utf-8";
-    static final String XML = "application/xml; charset=utf-8";
-    static final String HTML = "text/html; charset=UTF-8";
+public final class SimResponse {
+    public static final String JSON = "application/json; charset=utf-8";
+    public static final String XML = "application/xml; charset=utf-8";
+    public static final String HTML = "text/html; charset=UTF-8";
 
     private final int status;
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -22,45 +22,46 @@ final class SimResponse {
         this.status = status;
     }
 
-    static SimResponse status(int status) {
+    public static SimResponse status(int status) {
         return new SimResponse(status);
     }
 
-    static SimResponse json(int status, JsonValue value) {
+    /** JSON the way PHP's {@code json_encode} writes it. */
+    public static SimResponse json(int status, JsonValue value) {
         return new SimResponse(status).header("Content-Type", JSON).body(PhpJson.bytes(value));
     }
 
-    static SimResponse xml(int status, String xml) {
+    public static SimResponse xml(int status, String xml) {
         return new SimResponse(status).header("Content-Type", XML).body(xml);
     }
 
-    static SimResponse html(int status, String html) {
+    public static SimResponse html(int status, String html) {
         return new SimResponse(status).header("Content-Type", HTML).body(html);
     }
 
-    SimResponse header(String name, String value) {
+    public SimResponse header(String name, String value) {
         headers.put(name, value);
         return this;
     }
 
-    SimResponse body(byte[] bytes) {
+    public SimResponse body(byte[] bytes) {
         this.body = bytes;
         return this;
     }
 
-    SimResponse body(String text) {
+    public SimResponse body(String text) {
         return body(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    Map<String, String> headers() {
+    public Map<String, String> headers() {
         return headers;
     }
 
-    byte[] body() {
+    public byte[] body() {
         return body;
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Entry point of every request: records it, applies injected failures and maintenance mode, and
- * dispatches to the API by path prefix. Also adapts Helidon requests/responses.
+ * dispatches through the {@link Routes} the apps registered. Also adapts Helidon requests/responses.
  */
 final class SimulatorRouting {
     private static final String NOT_FOUND_PAGE = """
@@ -29,20 +29,13 @@ final class SimulatorRouting {
             </html>
             """;
 
-    private final NotesApi notes;
-    private final OcsApi ocs;
-    private final WebDavApi webDav;
-    private final LoginFlowApi loginFlow;
+    private final Routes routes;
     private final Maintenance maintenance;
     private final FailureInjector failures;
     private final List<RecordedRequest> log = new ArrayList<>();
 
-    SimulatorRouting(NotesApi notes, OcsApi ocs, WebDavApi webDav, LoginFlowApi loginFlow, Maintenance maintenance,
-                     FailureInjector failures) {
-        this.notes = notes;
-        this.ocs = ocs;
-        this.webDav = webDav;
-        this.loginFlow = loginFlow;
+    SimulatorRouting(Routes routes, Maintenance maintenance, FailureInjector failures) {
+        this.routes = routes;
         this.maintenance = maintenance;
         this.failures = failures;
     }
@@ -75,32 +68,15 @@ final class SimulatorRouting {
         if (injected != null) {
             return injected;
         }
-        String path = request.path();
-        if (path.equals("/status.php")) {
-            return ocs.status(maintenance.enabled());
-        }
-        if (path.startsWith("/ocs/v1.php/") || path.startsWith("/ocs/v2.php/")) {
-            return maintenance.enabled() ? Maintenance.ocs(request) : ocs.handle(request);
-        }
-        if (isUnder(path, WebDavApi.DAV_ROOT) || isUnder(path, WebDavApi.LEGACY_ROOT)) {
-            return maintenance.enabled() ? Maintenance.webDav() : webDav.handle(request);
-        }
-        if (path.startsWith("/index.php/")) {
-            if (maintenance.enabled()) {
-                return Maintenance.page();
-            }
-            if (path.startsWith(NotesApi.PREFIX)) {
-                return notes.handle(request);
-            }
-            if (isUnder(path, LoginFlowApi.INIT) && !path.startsWith(LoginFlowApi.INIT + "/flow")) {
-                return loginFlow.handle(request);
+        if (maintenance.enabled()) {
+            var answer = routes.maintenanceAnswerFor(request.path());
+            if (answer.isPresent()) {
+                return answer.get().handle(request);
             }
         }
-        return SimResponse.html(404, NOT_FOUND_PAGE);
-    }
-
-    private static boolean isUnder(String path, String root) {
-        return path.equals(root) || path.startsWith(root + "/");
+        return routes.handlerFor(request.path())
+                .map(handler -> handler.handle(request))
+                .orElseGet(() -> SimResponse.html(404, NOT_FOUND_PAGE));
     }
 
     List<RecordedRequest> requests() {
