@@ -26,7 +26,8 @@ final class FindTools {
     record Search(@Description("Part of the file name to look for, e.g. report (matches anywhere in the name, "
                           + "ignoring case), or a pattern for the whole name with * and ? wildcards such as *.pdf")
                   Optional<String> name,
-                  @Description("MIME type or prefix, e.g. image/ (all images), application/pdf") Optional<String> contentType,
+                  @Description("MIME type or prefix, e.g. image/ (all images), application/pdf")
+                  Optional<String> contentType,
                   @Description("Only search inside this folder (and its subfolders)") @Default("/") String path,
                   @Description("Maximum number of results") @Range(min = 1, max = 200) @Default("50") int limit) {
         Search {
@@ -79,9 +80,10 @@ final class FindTools {
         if (filesAt < 0) {
             throw unsupported("Search", "SEARCH", 0);
         }
-        // one more than the limit tells whether the list was cut; Nextcloud lists the scope folder too
+        // one more than the limit tells a cut list; Nextcloud counts the scope folder against nresults, then drops it
         int asked = args.limit() + 2;
-        String scopeHref = DavPaths.decode(root.substring(filesAt, root.length() - 1)) + (scope.isRoot() ? "" : scope.path());
+        String scopeHref = DavPaths.decode(root.substring(filesAt, root.length() - 1))
+                + (scope.isRoot() ? "" : scope.path());
         NextcloudResponse response = files.send(Dav.search(root.substring(0, filesAt + 1), XmlWriter.document(
                 QName.dav("searchrequest"), request -> request.element(QName.dav("basicsearch"), search -> search
                         .element(QName.dav("select"), select -> select.element(QName.dav("prop"), FindTools::properties))
@@ -91,7 +93,8 @@ final class FindTools {
                         .element(QName.dav("orderby"), by -> by.element(QName.dav("order"), order -> order
                                 .element(QName.dav("prop"), prop -> prop.empty(QName.dav("getlastmodified")))
                                 .empty(QName.dav("descending"))))
-                        .element(QName.dav("limit"), limit -> limit.text(QName.dav("nresults"), Integer.toString(asked)))))));
+                        .element(QName.dav("limit"), limit -> limit
+                                .text(QName.dav("nresults"), Integer.toString(asked)))))));
         answer(response, scope, "Searching files", "SEARCH").expect(207);
         List<FileEntry> all = files.entries(response);
         Optional<NamePattern> name = args.name().map(NamePattern::new);

@@ -48,7 +48,7 @@ final class WriteTools {
             }
         }
 
-        /** Strict standard base64 only: a lenient decoder stores bytes the caller never sent ({@code -_-_} → 0 bytes). */
+        /** Strict standard base64: a lenient decoder stores bytes the caller never sent ({@code -_-_} → 0 bytes). */
         byte[] bytes() throws ToolException {
             if (content.isPresent()) {
                 return content.get().getBytes(StandardCharsets.UTF_8);
@@ -63,11 +63,13 @@ final class WriteTools {
                 // not base64 at all: the same answer as for a non-canonical encoding
             }
             throw invalidArgument("'base64' is not valid standard base64 (RFC 4648: only A-Z, a-z, 0-9, + and /, "
-                    + "padded with = to a multiple of 4 characters; URL-safe - and _ are not accepted). Nothing was written.");
+                    + "padded with = to a multiple of 4 characters; URL-safe - and _ are not accepted). "
+                    + "Nothing was written.");
         }
     }
 
-    record Written(@Description("The file's path") String path, @Description("The new version tag, for the next write") Optional<String> etag,
+    record Written(@Description("The file's path") String path,
+                   @Description("The new version tag, for the next write") Optional<String> etag,
                    @Description("true if the file was new, false if an existing file was replaced") boolean created,
                    @Description("Bytes written") long size) {}
 

@@ -110,7 +110,7 @@ class FilesRequestsTest {
         assertTrue(body.contains("<d:literal>%a&lt;b&amp;c%</d:literal>"), body);
         assertTrue(body.contains("<d:literal>image/%</d:literal>"), body);
         assertTrue(body.contains("<d:and>"), body);
-        // one more than the limit, to tell a cut list, and one for the scope folder, which Nextcloud lists too
+        // one more than the limit tells a cut list; Nextcloud counts the scope folder against nresults, then drops it
         assertTrue(body.contains("<d:nresults>7</d:nresults>"), body);
     }
 
@@ -138,7 +138,7 @@ class FilesRequestsTest {
         assertEquals(List.of(), client.requests);
     }
 
-    JsonObject call(String name, JsonObject arguments) throws ToolException {
+    private JsonObject call(String name, JsonObject arguments) throws ToolException {
         var result = tools.get(name).handler().call(TestInvocation.of(arguments, client, FilesPlugin.READ, FilesPlugin.WRITE));
         return result.structuredContent().asJsonObject();
     }
