@@ -104,9 +104,9 @@ final class NextcloudHttp {
                         + user + "' (HTTP 401 on " + request + "). The app password may have been revoked; the "
                         + "operator or user must provide a valid one.");
             }
-            // 501 says "this server does not implement that method" (Apache for SEARCH, Nextcloud for POST):
-            // not an outage, so the plugin gets to explain it.
-            if (status >= 500 && status != 501) {
+            // 501 says "this server does not implement that method" (Apache for SEARCH, Nextcloud for POST) and
+            // 507 "not enough storage" (the quota): not outages, so the plugin gets to explain them.
+            if (status >= 500 && status != 501 && status != 507) {
                 throw unavailable(request, response, false);
             }
             return response;
@@ -124,14 +124,10 @@ final class NextcloudHttp {
     }
 
     private NextcloudException unavailable(NextcloudRequest request, NextcloudResponse response, boolean maintenance) {
-        // WebDAV says "maintenance" in a Sabre body, without the header; a full quota (507) is no outage either
-        Refusal refusal = Refusal.of(response);
-        if (maintenance || refusal.maintenance()) {
+        // WebDAV says "maintenance" in a Sabre body, without the header
+        if (maintenance || Refusal.of(response).maintenance()) {
             return new NextcloudException(Kind.UNAVAILABLE, "Nextcloud is in maintenance mode (HTTP "
                     + response.status() + " on " + request + "). Try again after the maintenance ends.");
-        }
-        if (response.status() == 507) {
-            return new NextcloudException(Kind.QUOTA_EXCEEDED, refusal.toException(request.toString(), null).getMessage());
         }
         String retry = retryAfter(response).map(d -> " It asked to retry after " + d.toSeconds() + " s.").orElse("");
         return new NextcloudException(Kind.UNAVAILABLE, "Nextcloud is unavailable: HTTP " + response.status()
@@ -163,7 +159,8 @@ final class NextcloudHttp {
         StringBuilder url = new StringBuilder(baseUrl()).append(request.path());
         if (!request.query().isEmpty()) {
             StringJoiner query = new StringJoiner("&");
-            request.query().forEach((name, value) -> query.add(encode(name) + "=" + encode(value)));
+            request.query().forEach((name, values) -> values.forEach(value -> query.add(encode(name) + "="
+                    + encode(value))));
             url.append(request.path().contains("?") ? '&' : '?').append(query);
         }
         return URI.create(url.toString());

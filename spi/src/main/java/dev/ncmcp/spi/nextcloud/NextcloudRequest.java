@@ -14,11 +14,11 @@ import java.util.Objects;
  *
  * @param method  HTTP method, including WebDAV verbs (PROPFIND, MKCOL, MOVE, COPY, SEARCH, REPORT…)
  * @param path    absolute path on the Nextcloud base URL, already percent-encoded where needed
- * @param query   query parameters (encoded by the client)
+ * @param query   query parameters in order, encoded by the client; a name may repeat ({@code tags[]=a&tags[]=b})
  * @param headers extra request headers (never Authorization: the client sets it)
  * @param body    request body, or an empty array
  */
-public record NextcloudRequest(String method, String path, Map<String, String> query,
+public record NextcloudRequest(String method, String path, Map<String, List<String>> query,
                                Map<String, List<String>> headers, byte[] body) {
 
     public NextcloudRequest {
@@ -27,7 +27,9 @@ public record NextcloudRequest(String method, String path, Map<String, String> q
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with '/': " + path);
         }
-        query = Map.copyOf(query);
+        Map<String, List<String>> ordered = new LinkedHashMap<>();
+        query.forEach((name, values) -> ordered.put(name, List.copyOf(values)));
+        query = java.util.Collections.unmodifiableMap(ordered);
         headers = Map.copyOf(headers);
         body = body == null ? new byte[0] : body;
     }
@@ -70,7 +72,7 @@ public record NextcloudRequest(String method, String path, Map<String, String> q
     public static final class Builder {
         private final String method;
         private final String path;
-        private final Map<String, String> query = new LinkedHashMap<>();
+        private final Map<String, List<String>> query = new LinkedHashMap<>();
         private final Map<String, List<String>> headers = new LinkedHashMap<>();
         private byte[] body;
 
@@ -79,8 +81,9 @@ public record NextcloudRequest(String method, String path, Map<String, String> q
             this.path = path;
         }
 
+        /** Adds a query parameter; adding a name again repeats it. */
         public Builder query(String name, String value) {
-            query.put(name, value);
+            query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             return this;
         }
 

@@ -30,6 +30,11 @@ interface Codec {
         return false;
     }
 
+    /** The value of a collection argument left out (empty), or null for types that have none. */
+    default Object empty() {
+        return null;
+    }
+
     /** Reads an {@link Default} value written as text. */
     default Object parseDefault(String text) {
         throw new IllegalArgumentException("@Default is not supported for this type");

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Lists, sets, string-keyed maps and raw JSON values. */
 final class CollectionCodecs {
@@ -53,6 +54,11 @@ final class CollectionCodecs {
             public String lengthKeyword() {
                 return "Items";
             }
+
+            @Override
+            public Object empty() {
+                return set ? Set.of() : List.of();
+            }
         };
     }
 
@@ -87,6 +93,11 @@ final class CollectionCodecs {
             @Override
             public String lengthKeyword() {
                 return "Properties";
+            }
+
+            @Override
+            public Object empty() {
+                return Map.of();
             }
         };
     }

@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.ParameterizedType;
@@ -83,7 +84,8 @@ final class RecordCodec implements Codec {
             if (fallback != null && (optional || side == Codecs.Side.RESULT)) {
                 throw new IllegalArgumentException("@Default belongs on a non-Optional argument component");
             }
-            Object defaultValue = fallback == null ? null : codec.parseDefault(fallback.value());
+            Object defaultValue = fallback != null ? codec.parseDefault(fallback.value())
+                    : side == Codecs.Side.ARGUMENTS && !optional ? codec.empty() : null;
             JsonObject schema = propertySchema(declared, codec, defaultValue, side);
             MethodHandle accessor = accessible(declared.getAccessor(), owner);
             return new Component(name, declared.getName(), accessor, codec, optional, defaultValue, schema);
@@ -149,7 +151,7 @@ final class RecordCodec implements Codec {
     private static MethodHandle accessible(java.lang.reflect.Method accessor, Class<?> owner) {
         try {
             accessor.setAccessible(true);
-            return MethodHandles.lookup().unreflect(accessor);
+            return MethodHandles.lookup().unreflect(accessor).asType(MethodType.methodType(Object.class, Object.class));
         } catch (IllegalAccessException | InaccessibleObjectException e) {
             throw inaccessible(owner, e);
         }
@@ -159,7 +161,9 @@ final class RecordCodec implements Codec {
         try {
             Constructor<?> canonical = type.getDeclaredConstructor(parameterTypes);
             canonical.setAccessible(true);
-            return MethodHandles.lookup().unreflectConstructor(canonical);
+            return MethodHandles.lookup().unreflectConstructor(canonical)
+                    .asSpreader(Object[].class, parameterTypes.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
         } catch (NoSuchMethodException | IllegalAccessException | InaccessibleObjectException e) {
             throw inaccessible(type, e);
         }
@@ -244,7 +248,7 @@ final class RecordCodec implements Codec {
             }
         }
         try {
-            return constructor.invokeWithArguments(values);
+            return (Object) constructor.invokeExact(values);
         } catch (IllegalArgumentException e) {
             // the record's compact constructor rejected a combination the schema cannot express
             throw ToolException.invalidArgument(e.getMessage());
@@ -261,7 +265,7 @@ final class RecordCodec implements Codec {
         for (Component component : components) {
             Object value;
             try {
-                value = component.accessor().invoke(record);
+                value = (Object) component.accessor().invokeExact(record);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {

@@ -32,6 +32,8 @@ import java.util.function.Function;
  *         .handler((args, call) -> api(call).get(args.id()).view());
  * }</pre>
  *
+ * An argument is required unless it is {@code Optional}, has a {@link Default}, or is a {@code List}, {@code Set}
+ * or {@code Map} (left out, it is empty). Every component of both records needs a {@link Description}.
  * Annotations have no default: a tool without them fails when the plugin loads.
  *
  * @param <A> the argument record ({@link NoArguments} for none)

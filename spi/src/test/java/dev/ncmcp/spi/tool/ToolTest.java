@@ -72,9 +72,9 @@ class ToolTest {
                   "query":{"type":"string","description":"Words to find","minLength":1,"maxLength":200},
                   "limit":{"type":"integer","description":"Most results","minimum":1,"maximum":50,"default":10},
                   "kind":{"type":"string","enum":["file","directory","link-share"],"description":"Only this kind"},
-                  "tags":{"type":"array","items":{"type":"string"},"description":"Tags to match","maxItems":5},
+                  "tags":{"type":"array","items":{"type":"string"},"description":"Tags to match","maxItems":5,"default":[]},
                   "since":{"type":"string","format":"date-time","description":"Since when"}},
-                 "required":["query","tags"],"additionalProperties":false}""");
+                 "required":["query"],"additionalProperties":false}""");
         assertEquals(expected, search().inputSchema());
     }
 
@@ -112,7 +112,7 @@ class ToolTest {
         assertTrue(nested.getMessage().contains("'tags[1]'"), nested.getMessage());
         ToolException unknown = assertThrows(ToolException.class, () -> call(tool, "{\"query\":\"q\",\"tags\":[],\"x\":1}"));
         assertTrue(unknown.getMessage().contains("'x'"), unknown.getMessage());
-        ToolException missing = assertThrows(ToolException.class, () -> call(tool, "{\"tags\":[]}"));
+        ToolException missing = assertThrows(ToolException.class, () -> call(tool, "{\"limit\":3}"));
         assertTrue(missing.getMessage().contains("'query' is required"), missing.getMessage());
     }
 
