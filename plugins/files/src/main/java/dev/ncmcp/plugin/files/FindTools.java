@@ -86,7 +86,8 @@ final class FindTools {
                 + (scope.isRoot() ? "" : scope.path());
         NextcloudResponse response = files.send(Dav.search(root.substring(0, filesAt + 1), XmlWriter.document(
                 QName.dav("searchrequest"), request -> request.element(QName.dav("basicsearch"), search -> search
-                        .element(QName.dav("select"), select -> select.element(QName.dav("prop"), FindTools::properties))
+                        .element(QName.dav("select"), select -> select.element(QName.dav("prop"),
+                                prop -> FileEntry.PROPERTIES.forEach(prop::empty)))
                         .element(QName.dav("from"), from -> from.element(QName.dav("scope"), in -> in
                                 .text(QName.dav("href"), scopeHref).text(QName.dav("depth"), "infinity")))
                         .element(QName.dav("where"), where -> where(where, args))
@@ -133,15 +134,11 @@ final class FindTools {
                 .element(QName.dav("prop"), prop -> prop.empty(QName.dav(property))).text(QName.dav("literal"), literal));
     }
 
-    private static void properties(XmlWriter prop) {
-        FileEntry.PROPERTIES.forEach(prop::empty);
-    }
-
     private Favorites listFavorites(ListFavorites args, ToolInvocation call) throws ToolException {
         DavPath scope = DavPath.parse("path", args.path());
         UserFiles files = UserFiles.of(call);
         String body = XmlWriter.document(QName.owncloud("filter-files"), report -> report
-                .element(QName.dav("prop"), FindTools::properties)
+                .element(QName.dav("prop"), prop -> FileEntry.PROPERTIES.forEach(prop::empty))
                 .element(QName.owncloud("filter-rules"), rules -> rules.text(QName.owncloud("favorite"), "1")));
         NextcloudResponse response = files.send(Dav.report(files.href(scope, true), 1, body));
         answer(response, scope, "Listing favorites", "REPORT").expect(207);
@@ -151,13 +148,12 @@ final class FindTools {
 
     /** Servers without SEARCH or Nextcloud's REPORT refuse in several ways; the model should hear it plainly. */
     private static Answer answer(NextcloudResponse response, DavPath scope, String what, String method) {
-        Answer answer = Answer.of(response).about(scope.path())
+        return Answer.of(response).about(scope.path())
                 .on(404, refusal -> ToolException.notFound("The folder " + scope.path() + " does not exist."))
-                .on(400, refusal -> refusal.reason().isPresent() ? null : unsupported(what, method, 400));
-        for (int status : new int[] {405, 415, 501}) {
-            answer.on(status, refusal -> unsupported(what, method, status));
-        }
-        return answer;
+                .on(400, refusal -> refusal.reason().isPresent() ? null : unsupported(what, method, 400))
+                .on(405, refusal -> unsupported(what, method, 405))
+                .on(415, refusal -> unsupported(what, method, 415))
+                .on(501, refusal -> unsupported(what, method, 501));
     }
 
     private static ToolException unsupported(String what, String method, int status) {
