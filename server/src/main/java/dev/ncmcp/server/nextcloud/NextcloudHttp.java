@@ -4,6 +4,7 @@ import dev.ncmcp.spi.ToolException.Kind;
 import dev.ncmcp.spi.nextcloud.NextcloudException;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
 import dev.ncmcp.spi.nextcloud.NextcloudResponse;
+import dev.ncmcp.spi.nextcloud.Refusal;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -123,7 +124,8 @@ final class NextcloudHttp {
     }
 
     private NextcloudException unavailable(NextcloudRequest request, NextcloudResponse response, boolean maintenance) {
-        if (maintenance) {
+        // WebDAV says "maintenance" in a Sabre body, without the header
+        if (maintenance || Refusal.of(response).maintenance()) {
             return new NextcloudException(Kind.UNAVAILABLE, "Nextcloud is in maintenance mode (HTTP "
                     + response.status() + " on " + request + "). Try again after the maintenance ends.");
         }

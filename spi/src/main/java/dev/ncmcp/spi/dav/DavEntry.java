@@ -3,6 +3,10 @@ package dev.ncmcp.spi.dav;
 import dev.ncmcp.spi.xml.QName;
 import dev.ncmcp.spi.xml.XmlElement;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +41,21 @@ public record DavEntry(String href, int status, Map<String, XmlElement> properti
     /** The text of a found property in the {@code DAV:} namespace. */
     public Optional<String> dav(String localName) {
         return property(QName.dav(localName));
+    }
+
+    /** {@code getlastmodified}, an HTTP date (RFC 1123) or, from some servers, ISO-8601; empty when unreadable. */
+    public Optional<Instant> lastModified() {
+        return dav("getlastmodified").flatMap(date -> {
+            try {
+                return Optional.of(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException notHttp) {
+                try {
+                    return Optional.of(Instant.parse(date));
+                } catch (DateTimeParseException notIso) {
+                    return Optional.empty();
+                }
+            }
+        });
     }
 
     /** The names of the elements inside {@code resourcetype}: {@code {DAV:}collection}, {@code {urn:…caldav}calendar}… */

@@ -9,6 +9,7 @@ import dev.ncmcp.spi.xml.XmlWriter;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ class DavTest {
                 <d:propstat>
                   <d:prop>
                     <d:displayname>Personal</d:displayname>
+                    <d:getlastmodified>Sun, 22 Nov 2026 09:34:37 GMT</d:getlastmodified>
                     <d:resourcetype><d:collection/><cal:calendar/></d:resourcetype>
                     <x1:calendar-color xmlns:x1="http://apple.com/ns/ical/">#0082c9</x1:calendar-color>
                     <cal:supported-calendar-component-set><cal:comp name="VEVENT"/><cal:comp name="VTODO"/></cal:supported-calendar-component-set>
@@ -59,6 +61,7 @@ class DavTest {
         DavEntry calendar = entries.get(0);
         assertEquals("/remote.php/dav/calendars/bob/personal/", calendar.href());
         assertEquals(Optional.of("Personal"), calendar.dav("displayname"));
+        assertEquals(Optional.of(Instant.parse("2026-11-22T09:34:37Z")), calendar.lastModified());
         assertEquals(Optional.of("#0082c9"), calendar.property(new QName(QName.APPLE_ICAL, "calendar-color")));
         assertEquals(Set.of(QName.dav("collection"), QName.caldav("calendar")), calendar.resourceTypes());
         assertTrue(calendar.collection());
@@ -69,6 +72,7 @@ class DavTest {
         assertEquals("/remote.php/dav/calendars/bob/personal/a b.ics", deleted.href());
         assertEquals(404, deleted.status());
         assertFalse(deleted.collection());
+        assertEquals(Optional.empty(), deleted.lastModified());
     }
 
     @Test

@@ -1,45 +1,25 @@
 package dev.ncmcp.plugin.files;
 
+import dev.ncmcp.spi.ConfigKey;
 import dev.ncmcp.spi.NextcloudPlugin;
+import dev.ncmcp.spi.PluginContext;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ScopeDefinition;
 import dev.ncmcp.spi.ToolDefinition;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
-/**
- * The user's Nextcloud files over WebDAV: list, read, write, create folders, delete, move, copy,
- * search and favorites.
- *
- * <p>The largest file {@code nc_files_read_file} passes on is 5 MiB unless the system property
- * {@value #MAX_READ_PROPERTY} or the environment variable {@value #MAX_READ_ENV} says otherwise.
- */
+/** The user's Nextcloud files over WebDAV: list, read, write, create folders, delete, move, copy, search, favorites. */
 public final class FilesPlugin implements NextcloudPlugin {
 
     public static final Scope READ = Scope.read("files");
     public static final Scope WRITE = Scope.write("files");
 
-    public static final long DEFAULT_MAX_READ_BYTES = 5L * 1024 * 1024;
-    public static final String MAX_READ_PROPERTY = "ncmcp.files.max-read-bytes";
-    public static final String MAX_READ_ENV = "NCMCP_FILES_MAX_READ_BYTES";
+    static final ConfigKey READ_LIMIT = ConfigKey.integer("read.limit", 5L * 1024 * 1024, 1, 1L << 30,
+            "The largest file, in bytes, that nc_files_read_file passes on; larger files are refused as too large");
 
-    private final List<ToolDefinition> tools;
-
-    /** The plugin as {@link java.util.ServiceLoader} creates it. */
-    public FilesPlugin() {
-        this(configuredMaxReadBytes());
-    }
-
-    /** @param maxReadBytes the largest file {@code nc_files_read_file} returns */
-    public FilesPlugin(long maxReadBytes) {
-        if (maxReadBytes < 1) {
-            throw new IllegalArgumentException("maxReadBytes must be positive, was " + maxReadBytes);
-        }
-        List<ToolDefinition> all = new ArrayList<>(new BrowseTools(maxReadBytes).tools());
-        all.addAll(new ChangeTools().tools());
-        this.tools = List.copyOf(all);
-    }
+    private volatile List<ToolDefinition> tools;
 
     @Override
     public String id() {
@@ -59,28 +39,23 @@ public final class FilesPlugin implements NextcloudPlugin {
     }
 
     @Override
-    public List<ToolDefinition> tools() {
-        return tools;
+    public List<ConfigKey> configuration() {
+        return List.of(READ_LIMIT);
     }
 
-    static long configuredMaxReadBytes() {
-        String value = System.getProperty(MAX_READ_PROPERTY);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(MAX_READ_ENV);
+    @Override
+    public void init(PluginContext context) {
+        tools = Stream.of(new BrowseTools(context.config().integer(READ_LIMIT.name())).tools(),
+                new FindTools().tools(), new WriteTools().tools(), new OrganizeTools().tools())
+                .flatMap(List::stream).toList();
+    }
+
+    @Override
+    public List<ToolDefinition> tools() {
+        if (tools == null) {
+            throw new IllegalStateException("the files plugin has no tools before init(PluginContext): they depend on "
+                    + "its configuration (" + READ_LIMIT.path(id()) + ")");
         }
-        if (value == null || value.isBlank()) {
-            return DEFAULT_MAX_READ_BYTES;
-        }
-        try {
-            long parsed = Long.parseLong(value.strip());
-            if (parsed < 1) {
-                throw new IllegalArgumentException(MAX_READ_PROPERTY + " / " + MAX_READ_ENV
-                        + " must be a positive number of bytes, was " + value);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(MAX_READ_PROPERTY + " / " + MAX_READ_ENV
-                    + " must be a number of bytes, was " + value, e);
-        }
+        return tools;
     }
 }

@@ -1,6 +1,7 @@
 package dev.ncmcp.plugin.files;
 
 import dev.ncmcp.spi.ToolException;
+import dev.ncmcp.spi.dav.DavPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,23 +66,23 @@ class DavPathTest {
     void encodesEachSegment() throws ToolException {
         DavPath path = DavPath.parse("path", "/My Docs/a#b?c%d/Ünïcødé €.txt");
         assertEquals("My%20Docs/a%23b%3Fc%25d/%C3%9Cn%C3%AFc%C3%B8d%C3%A9%20%E2%82%AC.txt", path.encoded());
-        assertEquals(ROOT + "My%20Docs/a%23b%3Fc%25d/%C3%9Cn%C3%AFc%C3%B8d%C3%A9%20%E2%82%AC.txt", path.href(ROOT));
+        assertEquals(ROOT + "My%20Docs/a%23b%3Fc%25d/%C3%9Cn%C3%AFc%C3%B8d%C3%A9%20%E2%82%AC.txt", path.href(ROOT, false));
         assertEquals(ROOT + "My%20Docs/", DavPath.parse("p", "My Docs").href(ROOT, true));
         assertEquals(ROOT, DavPath.ROOT.href(ROOT, true));
-        assertEquals(ROOT, DavPath.ROOT.href(ROOT));
+        assertEquals(ROOT, DavPath.ROOT.href(ROOT, false));
     }
 
     @Test
     void keepsUnreservedCharactersAndEncodesTheRest() {
-        assertEquals("AZaz09-._~", DavPath.encodeSegment("AZaz09-._~"));
-        assertEquals("%2B%26%3D%40%3A%2C%3B%21%27%28%29%2A%5C", DavPath.encodeSegment("+&=@:,;!'()*\\"));
+        assertEquals("AZaz09-._~", DavPaths.encodeSegment("AZaz09-._~"));
+        assertEquals("%2B%26%3D%40%3A%2C%3B%21%27%28%29%2A%5C", DavPaths.encodeSegment("+&=@:,;!'()*\\"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/a", "/My Docs/x y.txt", "/a#b/c?d/e%20f", "/Ünïcødé/日本語.md", "/+plus/&amp"})
     void encodedHrefDecodesBackToThePath(String raw) throws ToolException {
         DavPath path = DavPath.parse("path", raw);
-        String decodedHref = DavPath.decodeLenient(path.href(ROOT));
+        String decodedHref = DavPaths.decode(path.href(ROOT, false));
         assertEquals(Optional.of(path), DavPath.fromHref(decodedHref, ROOT));
         assertEquals(Optional.of(path), DavPath.fromHref(decodedHref + "/", ROOT));
     }
@@ -120,7 +121,7 @@ class DavPathTest {
 
     @Test
     void decodeLenientKeepsMalformedSequences() {
-        assertEquals("100% sure", DavPath.decodeLenient("100% sure"));
-        assertEquals("a b%zz", DavPath.decodeLenient("a%20b%zz"));
+        assertEquals("100% sure", DavPaths.decode("100% sure"));
+        assertEquals("a b%zz", DavPaths.decode("a%20b%zz"));
     }
 }

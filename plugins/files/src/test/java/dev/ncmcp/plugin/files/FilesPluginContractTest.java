@@ -1,6 +1,7 @@
 package dev.ncmcp.plugin.files;
 
 import dev.ncmcp.server.schema.JsonSchemaValidator;
+import dev.ncmcp.spi.ConfigKey;
 import dev.ncmcp.spi.NextcloudPlugin;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ScopeDefinition;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FilesPluginContractTest {
@@ -33,7 +35,7 @@ class FilesPluginContractTest {
     private static final Set<String> READ_TOOLS = Set.of("nc_files_list_directory", "nc_files_read_file",
             "nc_files_search", "nc_files_list_favorites");
 
-    private final NextcloudPlugin plugin = new FilesPlugin();
+    private final NextcloudPlugin plugin = FilesToolsIT.plugin(Map.of());
 
     @Test
     void serviceLoaderFindsExactlyOneProvider() {
@@ -114,15 +116,24 @@ class FilesPluginContractTest {
 
     @Test
     void maxReadSizeIsConfigurable() {
-        ToolDefinition read = new FilesPlugin(1234).tools().stream()
+        assertTrue(readTool(Map.of("read.limit", "1234")).description().contains("1234"));
+        ConfigKey limit = plugin.configuration().getFirst();
+        assertEquals("plugins.files.read.limit", limit.path("files"));
+        assertEquals("PLUGINS_FILES_READ_LIMIT", limit.variable("files"));
+        assertTrue(readTool(Map.of("read.limit", "777")).description().contains(" 777 bytes"));
+        assertTrue(readTool(Map.of()).description().contains(" " + 5 * 1024 * 1024 + " bytes"), "5 MiB by default");
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> readTool(Map.of("read.limit", "0")));
+        assertTrue(zero.getMessage().contains("PLUGINS_FILES_READ_LIMIT"), zero.getMessage());
+    }
+
+    @Test
+    void toolsBeforeInitIsAClearError() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new FilesPlugin().tools());
+        assertTrue(e.getMessage().contains("init"), e.getMessage());
+    }
+
+    private static ToolDefinition readTool(Map<String, String> settings) {
+        return FilesToolsIT.plugin(settings).tools().stream()
                 .filter(t -> t.name().equals("nc_files_read_file")).findFirst().orElseThrow();
-        assertTrue(read.description().contains("1234"), read.description());
-        System.setProperty(FilesPlugin.MAX_READ_PROPERTY, "777");
-        try {
-            assertEquals(777, FilesPlugin.configuredMaxReadBytes());
-        } finally {
-            System.clearProperty(FilesPlugin.MAX_READ_PROPERTY);
-        }
-        assertEquals(FilesPlugin.DEFAULT_MAX_READ_BYTES, FilesPlugin.configuredMaxReadBytes());
     }
 }

@@ -38,7 +38,7 @@ class FilesSimulatorIT {
         simulator = NextcloudSimulator.builder().user("alice", "alice-pw").build().start();
         client = NextcloudClientFactory.create(NextcloudHttpSettings.builder().baseUrl(simulator.baseUrl()).build())
                 .appPassword("alice", "alice-pw");
-        tools = FilesToolsIT.toolsOf(new FilesPlugin());
+        tools = FilesToolsIT.toolsOf(FilesToolsIT.plugin(Map.of()));
         call("nc_files_create_directory", FilesToolsIT.args("path", "/Docs"));
         call("nc_files_create_directory", FilesToolsIT.args("path", "/Photos"));
         write("/Docs/hello.txt", "hello");
@@ -123,6 +123,29 @@ class FilesSimulatorIT {
         assertTrue(missing.getMessage().contains("nc_files_create_directory"), missing.getMessage());
         assertEquals("2", call("nc_files_read_file", FilesToolsIT.args("path", "/Docs/e.txt"))
                 .structuredContent().asJsonObject().getString("text"));
+    }
+
+    @Test
+    void maintenanceIsSaidAsSuchThoughWebDavSendsNoMaintenanceHeader() {
+        simulator.maintenance(true);
+        try {
+            ToolException e = org.junit.jupiter.api.Assertions.assertThrows(ToolException.class, () ->
+                    call("nc_files_list_directory", FilesToolsIT.args("path", "/Docs")));
+            assertEquals(ToolException.Kind.UNAVAILABLE, e.kind());
+            assertTrue(e.getMessage().contains("maintenance mode"), e.getMessage());
+        } finally {
+            simulator.maintenance(false);
+        }
+    }
+
+    @Test
+    void aFullQuotaIsAQuotaErrorNotAnOutage() {
+        simulator.failNext(1, 507, null);
+        ToolException e = org.junit.jupiter.api.Assertions.assertThrows(ToolException.class, () ->
+                call("nc_files_write_file", Json.createObjectBuilder().add("path", "/Docs/q.txt")
+                        .add("content", "x").build()));
+        assertEquals(ToolException.Kind.QUOTA_EXCEEDED, e.kind());
+        assertFalse(e.getMessage().contains("unavailable"), e.getMessage());
     }
 
     private static List<String> paths(ToolResult result) {

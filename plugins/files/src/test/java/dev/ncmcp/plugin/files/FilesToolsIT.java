@@ -4,6 +4,8 @@ import dev.ncmcp.server.nextcloud.NextcloudClientFactory;
 import dev.ncmcp.server.nextcloud.NextcloudHttpSettings;
 import dev.ncmcp.server.schema.JsonSchemaValidator;
 import dev.ncmcp.spi.Content;
+import dev.ncmcp.spi.PluginConfig;
+import dev.ncmcp.spi.PluginContext;
 import dev.ncmcp.spi.ResourceContents;
 import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolException;
@@ -49,7 +51,7 @@ class FilesToolsIT {
         dav = ApacheDav.start();
         client = NextcloudClientFactory.create(NextcloudHttpSettings.builder().baseUrl(dav.baseUrl()).build())
                 .appPassword(ApacheDav.USER, ApacheDav.PASSWORD);
-        tools = toolsOf(new FilesPlugin());
+        tools = toolsOf(plugin(Map.of()));
     }
 
     @AfterAll
@@ -190,7 +192,7 @@ class FilesToolsIT {
     void refusesFilesAboveTheSizeLimitBeforeDownloading() throws Exception {
         Files.createDirectories(dav.root().resolve("big"));
         Files.write(dav.root().resolve("big/blob.bin"), new byte[200]);
-        Map<String, ToolDefinition> small = toolsOf(new FilesPlugin(100));
+        Map<String, ToolDefinition> small = toolsOf(plugin(Map.of("read.limit", "100")));
         int before = dav.accessLog().length();
         ToolException e = assertThrows(ToolException.class, () -> small.get("nc_files_read_file").handler()
                 .call(TestInvocation.of(args("path", "/big/blob.bin"), client, FilesPlugin.READ)));
@@ -318,6 +320,13 @@ class FilesToolsIT {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The plugin as the server starts it: configured, then initialised. */
+    static FilesPlugin plugin(Map<String, String> settings) {
+        FilesPlugin plugin = new FilesPlugin();
+        plugin.init(PluginContext.of(PluginConfig.of("files", plugin.configuration(), settings)));
+        return plugin;
+    }
 
     static Map<String, ToolDefinition> toolsOf(FilesPlugin plugin) {
         return plugin.tools().stream().collect(Collectors.toMap(ToolDefinition::name, t -> t));
