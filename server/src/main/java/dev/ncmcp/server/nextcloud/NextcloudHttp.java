@@ -89,7 +89,9 @@ final class NextcloudHttp {
             int status = response.status();
             if (status == 429 || status == 503) {
                 Duration wait = retryAfter(response).orElse(backoff(attempt));
-                boolean maintenance = response.header("X-Nextcloud-Maintenance-Mode").isPresent();
+                // WebDAV says "maintenance" in a Sabre body, without the header: no use retrying either
+                boolean maintenance = response.header("X-Nextcloud-Maintenance-Mode").isPresent()
+                        || Refusal.of(response).maintenance();
                 if (!maintenance && attempt < settings.maxRetries() && wait.compareTo(settings.maxRetryDelay()) <= 0) {
                     LOG.log(System.Logger.Level.DEBUG, "Nextcloud answered {0} to {1}; retrying in {2} ms",
                             status, request, wait.toMillis());
@@ -124,8 +126,7 @@ final class NextcloudHttp {
     }
 
     private NextcloudException unavailable(NextcloudRequest request, NextcloudResponse response, boolean maintenance) {
-        // WebDAV says "maintenance" in a Sabre body, without the header
-        if (maintenance || Refusal.of(response).maintenance()) {
+        if (maintenance) {
             return new NextcloudException(Kind.UNAVAILABLE, "Nextcloud is in maintenance mode (HTTP "
                     + response.status() + " on " + request + "). Try again after the maintenance ends.");
         }
