@@ -21,6 +21,8 @@ public final class DavDiscovery {
     /** The DAV root Nextcloud serves every DAV collection under. */
     public static final String ROOT = "/remote.php/dav/";
     private static final String PRINCIPALS = "/remote.php/dav/principals/users/";
+    /** RFC 6764's starting point for servers that are not Nextcloud. */
+    static final String WELL_KNOWN = "/.well-known/caldav";
     static final QName CURRENT_USER_PRINCIPAL = QName.dav("current-user-principal");
     static final QName CALENDAR_HOME_SET = QName.caldav("calendar-home-set");
     static final QName ADDRESSBOOK_HOME_SET = QName.carddav("addressbook-home-set");
@@ -32,23 +34,40 @@ public final class DavDiscovery {
     private DavDiscovery() {
     }
 
-    /** The principal's path, ending with {@code /}. */
+    /**
+     * The principal's path, ending with {@code /}. Asked of Nextcloud's DAV root first; a server that has none there
+     * (any other CalDAV/CardDAV server, such as Radicale) is asked at its RFC 6764 context path: where
+     * {@code /.well-known/caldav} redirects to, or that path itself.
+     */
     public static String principal(NextcloudClient client) throws NextcloudException {
         NextcloudResponse response = client.send(Dav.propfind(ROOT, 0, List.of(CURRENT_USER_PRINCIPAL)));
-        if (response.status() == 207) {
-            Optional<String> href = Multistatus.read(response).stream()
-                    .map(entry -> entry.element(CURRENT_USER_PRINCIPAL).flatMap(e -> e.childText(QName.dav("href"))
-                            .or(() -> Optional.of(e.text()))))
-                    .flatMap(Optional::stream)
-                    .filter(text -> !text.isBlank())
-                    .findFirst();
-            if (href.isPresent()) {
-                String path = Multistatus.pathOf(href.get().strip());
-                return path.endsWith("/") ? path : path + "/";
-            }
+        Optional<String> principal = principalIn(response);
+        if (principal.isEmpty()) {
+            NextcloudResponse wellKnown = client.send(Dav.propfind(WELL_KNOWN, 0, List.of(CURRENT_USER_PRINCIPAL)));
+            Optional<String> location = wellKnown.status() / 100 == 3 ? wellKnown.header("Location")
+                    .map(target -> Multistatus.pathOf(target.strip())).filter(path -> path.startsWith("/"))
+                    : Optional.empty();
+            principal = location.isPresent()
+                    ? principalIn(client.send(Dav.propfind(location.get(), 0, List.of(CURRENT_USER_PRINCIPAL))))
+                    : principalIn(wellKnown);
         }
-        throw new NextcloudException(Kind.UPSTREAM_ERROR, "Nextcloud did not name the user's DAV principal "
-                + "(PROPFIND current-user-principal on " + ROOT + " answered HTTP " + response.status() + ")");
+        return principal.orElseThrow(() -> new NextcloudException(Kind.UPSTREAM_ERROR, "Nextcloud did not name the "
+                + "user's DAV principal (PROPFIND current-user-principal on " + ROOT + " answered HTTP "
+                + response.status() + ", and " + WELL_KNOWN + " named none either)"));
+    }
+
+    private static Optional<String> principalIn(NextcloudResponse response) throws NextcloudException {
+        if (response.status() != 207) {
+            return Optional.empty();
+        }
+        return Multistatus.read(response).stream()
+                .map(entry -> entry.element(CURRENT_USER_PRINCIPAL).flatMap(e -> e.childText(QName.dav("href"))
+                        .or(() -> Optional.of(e.text()))))
+                .flatMap(Optional::stream)
+                .filter(text -> !text.isBlank())
+                .map(text -> Multistatus.pathOf(text.strip()))
+                .map(path -> path.endsWith("/") ? path : path + "/")
+                .findFirst();
     }
 
     /** The files root of a Nextcloud principal: {@code …/principals/users/<id>/} → {@code /remote.php/dav/files/<id>/}. */

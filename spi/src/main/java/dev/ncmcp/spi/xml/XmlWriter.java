@@ -71,6 +71,40 @@ public final class XmlWriter {
         return this;
     }
 
+    /**
+     * An element with attributes (in the map's order) and content, e.g. a CalDAV
+     * {@code <cal:comp-filter name="VEVENT">…</cal:comp-filter>}.
+     */
+    public XmlWriter element(QName name, Map<String, String> attributes, Content content) {
+        out.append('<').append(prefixed(name));
+        attributes(attributes);
+        out.append('>');
+        content.write(this);
+        out.append("</").append(prefixed(name)).append('>');
+        return this;
+    }
+
+    /** An element with attributes and no content, e.g. {@code <cal:time-range start="…" end="…"/>}. */
+    public XmlWriter empty(QName name, Map<String, String> attributes) {
+        out.append('<').append(prefixed(name));
+        attributes(attributes);
+        out.append("/>");
+        return this;
+    }
+
+    /** An element with attributes and escaped text, e.g. {@code <card:text-match match-type="contains">ann</…>}. */
+    public XmlWriter text(QName name, Map<String, String> attributes, String text) {
+        out.append('<').append(prefixed(name));
+        attributes(attributes);
+        out.append('>').append(escape(text)).append("</").append(prefixed(name)).append('>');
+        return this;
+    }
+
+    private void attributes(Map<String, String> attributes) {
+        attributes.forEach((attribute, value) -> out.append(' ').append(attribute).append("=\"").append(escape(value))
+                .append('"'));
+    }
+
     public XmlWriter text(QName name, String text) {
         out.append('<').append(prefixed(name)).append('>').append(escape(text)).append("</")
                 .append(prefixed(name)).append('>');

@@ -137,6 +137,80 @@ class DavTest {
         assertEquals(List.of("PROPFIND", "PROPFIND"), sent.stream().map(NextcloudRequest::method).toList());
     }
 
+    /** Radicale answers 403 on Nextcloud's DAV root and redirects /.well-known/caldav to its context path "/". */
+    @Test
+    void aServerThatIsNotNextcloudNamesItsPrincipalAtTheWellKnownContextPath() throws NextcloudException {
+        List<String> asked = new ArrayList<>();
+        NextcloudClient client = new NextcloudClient() {
+            public String baseUrl() {
+                return "http://radicale";
+            }
+
+            public String loginName() {
+                return "alice";
+            }
+
+            public NextcloudResponse send(NextcloudRequest request) {
+                asked.add(request.method() + " " + request.path());
+                return switch (request.path()) {
+                    case DavDiscovery.ROOT -> new NextcloudResponse(403, Map.of(), new byte[0]);
+                    case DavDiscovery.WELL_KNOWN -> new NextcloudResponse(301, Map.of("Location", List.of("/")),
+                            new byte[0]);
+                    default -> multistatus("""
+                            <multistatus xmlns="DAV:"><response><href>/</href><propstat><prop><current-user-principal>
+                            <href>/alice/</href></current-user-principal></prop><status>HTTP/1.1 200 OK</status></propstat>
+                            </response></multistatus>""");
+                };
+            }
+
+            public String filesRoot() {
+                throw new UnsupportedOperationException();
+            }
+        };
+        assertEquals("/alice/", DavDiscovery.principal(client));
+        assertEquals(List.of("PROPFIND /remote.php/dav/", "PROPFIND /.well-known/caldav", "PROPFIND /"), asked);
+        assertEquals(Optional.empty(), DavDiscovery.filesRoot("/alice/"));
+    }
+
+    @Test
+    void noPrincipalAnywhereIsAnUpstreamError() {
+        NextcloudClient client = new NextcloudClient() {
+            public String baseUrl() {
+                return "http://apache";
+            }
+
+            public String loginName() {
+                return "alice";
+            }
+
+            public NextcloudResponse send(NextcloudRequest request) {
+                return new NextcloudResponse(404, Map.of(), new byte[0]);
+            }
+
+            public String filesRoot() {
+                throw new UnsupportedOperationException();
+            }
+        };
+        NextcloudException e = assertThrows(NextcloudException.class, () -> DavDiscovery.principal(client));
+        assertEquals(dev.ncmcp.spi.ToolException.Kind.UPSTREAM_ERROR, e.kind());
+        assertTrue(e.getMessage().contains("/.well-known/caldav"), e.getMessage());
+    }
+
+    @Test
+    void xmlElementsCarryEscapedAttributesInOrder() {
+        String body = XmlWriter.document(QName.caldav("calendar-query"), root -> root.element(
+                QName.caldav("comp-filter"), Map.of("name", "VCALENDAR"), calendar -> {
+                    Map<String, String> range = new LinkedHashMap<>();
+                    range.put("start", "20261207T000000Z");
+                    range.put("end", "20261214T000000Z");
+                    calendar.empty(QName.caldav("time-range"), range);
+                    calendar.text(QName.caldav("text-match"), Map.of("collation", "i;\"x\""), "a<b");
+                }));
+        assertTrue(body.contains("<cal:comp-filter name=\"VCALENDAR\"><cal:time-range start=\"20261207T000000Z\" "
+                + "end=\"20261214T000000Z\"/><cal:text-match collation=\"i;&quot;x&quot;\">a&lt;b</cal:text-match>"
+                + "</cal:comp-filter>"), body);
+    }
+
     @Test
     void segmentsArePercentEncodedAndHrefsDecoded() {
         assertEquals("a%20b%23%3F%25%C3%A4", DavPaths.encodeSegment("a b#?%ä"));
