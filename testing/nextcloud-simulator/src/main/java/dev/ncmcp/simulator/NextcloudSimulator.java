@@ -1,6 +1,9 @@
 package dev.ncmcp.simulator;
 
+import dev.ncmcp.simulator.caldav.CalDavApp;
+import dev.ncmcp.simulator.carddav.CardDavApp;
 import dev.ncmcp.simulator.dav.DavMaintenance;
+import dev.ncmcp.simulator.dav.Principals;
 import dev.ncmcp.simulator.files.FileStore;
 import dev.ncmcp.simulator.files.FilesApp;
 import dev.ncmcp.simulator.loginflow.LoginFlowApp;
@@ -22,8 +25,9 @@ import java.util.function.Function;
 
 /**
  * An in-memory simulator of the Nextcloud HTTP APIs used by ncmcp: Notes API, OCS
- * (capabilities, current user), WebDAV files, status.php, Login Flow v2. All APIs share one
- * file tree per user: notes are the {@code .md}/{@code .txt} files below {@code /Notes}.
+ * (capabilities, current user), WebDAV files, CalDAV calendars and tasks, CardDAV address books,
+ * status.php, Login Flow v2. All APIs share one file tree per user: notes are the
+ * {@code .md}/{@code .txt} files below {@code /Notes}.
  *
  * <pre>{@code
  * try (NextcloudSimulator sim = NextcloudSimulator.builder().user("bob", "secret").build().start()) {
@@ -32,6 +36,8 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class NextcloudSimulator implements AutoCloseable {
+    /** Every simulated user has the e-mail address {@code <user>@example.org} (their calendar user address). */
+    public static final String MAIL_DOMAIN = "example.org";
     private final String host;
     private final int requestedPort;
     private final NextcloudVersion version;
@@ -59,6 +65,8 @@ public final class NextcloudSimulator implements AutoCloseable {
                 new OcsApp(version, auth, accounts, this::hostPort, maintenance),
                 notes,
                 new FilesApp(files, auth, accounts, version, instanceId),
+                new CalDavApp(auth, new Principals(user -> Optional.of(user + "@" + MAIL_DOMAIN), accounts::displayName)),
+                new CardDavApp(auth, accounts),
                 loginFlow);
         Routes routes = new Routes()
                 .entryPoint("/ocs", OcsApp::maintenanceAnswer)
@@ -313,7 +321,7 @@ public final class NextcloudSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Seeds every configured user with sample notes and files. */
+        /** Seeds every configured user with sample notes, files, calendars, tasks and contacts. */
         public Builder sampleData(boolean sampleData) {
             this.sampleData = sampleData;
             return this;

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <p>Not replayed at all: {@code login-flow-v2/} (needs the browser steps; the API part is covered by
  * {@link SimulatorBehaviourTest}), {@code app-password/} (needs the login password, getapppassword and
  * rotation, which the simulator does not implement), and the folders of apps the simulator does
- * not cover (deck, tables, cookbook, sharing, caldav, carddav, oidc).
+ * not cover (deck, tables, cookbook, sharing, oidc). CalDAV and CardDAV were captured on Nextcloud 31
+ * only (no -nc29 variants: the dav app answered the same on 29).
  */
 class CapturedExchangeReplayTest {
     /** A copy of the team's reference captures, kept with the tests so they run from any checkout. */
@@ -73,6 +74,22 @@ class CapturedExchangeReplayTest {
     @TestFactory
     Stream<DynamicTest> webDavFilesNc29() throws IOException {
         return sequence("webdav-files", NextcloudVersion.NC29, true, b -> { });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> calDavNc31() throws IOException {
+        return sequence("caldav", NextcloudVersion.NC31, false, b -> { });
+    }
+
+    /** The same exchanges against an NC29 simulator: the dav app has no version differences in the captures. */
+    @TestFactory
+    Stream<DynamicTest> calDavNc29() throws IOException {
+        return sequence("caldav", NextcloudVersion.NC29, false, b -> { });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cardDavNc31() throws IOException {
+        return sequence("carddav", NextcloudVersion.NC31, false, b -> { });
     }
 
     /** Every errors/ file on its own fresh simulator, configured for the situation it shows. */

@@ -12,9 +12,73 @@ public final class Multistatus {
     private static final Map<String, String> PREFIXES = Map.of(
             DavXml.DAV, "d", DavXml.SABRE, "s", DavXml.OC, "oc", DavXml.NC, "nc");
 
-    private final StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<d:multistatus xmlns:d=\"DAV:\" "
-            + "xmlns:s=\"http://sabredav.org/ns\" xmlns:oc=\"http://owncloud.org/ns\" xmlns:nc=\"http://nextcloud.org/ns\">");
+    public static final String CALDAV = "urn:ietf:params:xml:ns:caldav";
+    public static final String CALENDARSERVER = "http://calendarserver.org/ns/";
+    public static final String CARDDAV = "urn:ietf:params:xml:ns:carddav";
+
+    private final StringBuilder xml;
+    private final Map<String, String> rootPrefixes = new HashMap<>(PREFIXES);
     private final Map<String, String> extraPrefixes = new HashMap<>();
+
+    /** A multistatus of the files app: {@code d}, {@code s}, {@code oc}, {@code nc}. */
+    public Multistatus() {
+        this(Map.of());
+    }
+
+    private Multistatus(Map<String, String> moreRootPrefixes) {
+        rootPrefixes.putAll(moreRootPrefixes);
+        StringBuilder root = new StringBuilder("<?xml version=\"1.0\"?>\n<d:multistatus xmlns:d=\"DAV:\" "
+                + "xmlns:s=\"http://sabredav.org/ns\"");
+        if (moreRootPrefixes.containsKey(CALDAV)) {
+            root.append(" xmlns:cal=\"").append(CALDAV).append("\" xmlns:cs=\"").append(CALENDARSERVER).append('"');
+        }
+        if (moreRootPrefixes.containsKey(CARDDAV)) {
+            root.append(" xmlns:card=\"").append(CARDDAV).append('"');
+        }
+        xml = root.append(" xmlns:oc=\"http://owncloud.org/ns\" xmlns:nc=\"http://nextcloud.org/ns\">");
+    }
+
+    /** A multistatus of the CalDAV plugin: also {@code cal} and {@code cs} (and {@code card} on principals). */
+    public static Multistatus caldav(boolean withCardDav) {
+        return withCardDav ? new Multistatus(Map.of(CALDAV, "cal", CALENDARSERVER, "cs", CARDDAV, "card"))
+                : new Multistatus(Map.of(CALDAV, "cal", CALENDARSERVER, "cs"));
+    }
+
+    /** A multistatus of the CardDAV plugin: also {@code card}; calendarserver names get inline prefixes. */
+    public static Multistatus carddav() {
+        return new Multistatus(Map.of(CARDDAV, "card"));
+    }
+
+    /** A member a {@code sync-collection} report lists as deleted: only its href and a 404 status. */
+    public Multistatus deleted(String href) {
+        xml.append("<d:response><d:href>").append(DavXml.escape(href))
+                .append("</d:href><d:status>HTTP/1.1 404 Not Found</d:status></d:response>");
+        return this;
+    }
+
+    /** Raw XML after the responses, such as a {@code sync-token}. */
+    public Multistatus append(String rawXml) {
+        xml.append(rawXml);
+        return this;
+    }
+
+    /**
+     * An empty element for use inside a property value, with the prefix Sabre would give it: the root's, or an inline
+     * {@code xN} declared on the element.
+     */
+    public String empty(String namespace, String local) {
+        String prefix = rootPrefixes.get(namespace);
+        if (prefix != null) {
+            return "<" + prefix + ":" + local + "/>";
+        }
+        prefix = extraPrefixes.computeIfAbsent(namespace, n -> "x" + (extraPrefixes.size() + 1));
+        return "<" + prefix + ":" + local + " xmlns:" + prefix + "=\"" + DavXml.escape(namespace) + "\"/>";
+    }
+
+    /** The prefix of a namespace the root declares, or empty. */
+    public java.util.Optional<String> prefix(String namespace) {
+        return java.util.Optional.ofNullable(rootPrefixes.get(namespace));
+    }
 
     /** A property value: {@code inner} is already-escaped XML, {@code null} means a self-closing element. */
     public record Prop(DavXml.QName name, String inner) {
@@ -43,7 +107,7 @@ public final class Multistatus {
 
     private void element(Prop p) {
         String ns = p.name().namespace();
-        String prefix = PREFIXES.get(ns);
+        String prefix = rootPrefixes.get(ns);
         String declaration = "";
         if (prefix == null) {
             prefix = extraPrefixes.computeIfAbsent(ns, n -> "x" + (extraPrefixes.size() + 1));
