@@ -4,6 +4,7 @@ import net.fortuna.ical4j.data.CalendarParserImpl;
 import net.fortuna.ical4j.data.ContentHandler;
 import net.fortuna.ical4j.data.FoldingWriter;
 import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.data.UnfoldingReader;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes iCalendar text. ical4j's parser does the unfolding and tokenising; the result is a tree of
+ * Reads and writes iCalendar text. ical4j's reader and parser do the unfolding and tokenising; the result is a tree of
  * {@link IcsComponent}s that keeps every value as written, because ical4j's typed model rewrites date-times when it
  * writes them (a local 02:30 in a daylight-saving gap comes back as 03:30) and the stored object must keep its
  * {@code TZID}, its wall-clock times and its {@code VTIMEZONE} exactly.
@@ -28,11 +29,15 @@ public final class Ics {
     private Ics() {
     }
 
-    /** Parses an iCalendar object; the root is the VCALENDAR. */
+    /**
+     * Parses an iCalendar object; the root is the VCALENDAR. Line ends are made CRLF first: Nextcloud returns
+     * calendar-data in REPORTs with the CRs removed, and a folded line must still unfold.
+     */
     public static IcsComponent parse(String text) throws ParserException {
         TreeBuilder tree = new TreeBuilder();
         try {
-            new CalendarParserImpl().parse(new StringReader(text), tree);
+            new CalendarParserImpl().parse(new UnfoldingReader(new StringReader(
+                    text.replace("\r\n", "\n").replace("\n", "\r\n")), true), tree);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
