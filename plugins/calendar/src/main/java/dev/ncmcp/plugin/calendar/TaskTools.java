@@ -153,7 +153,8 @@ final class TaskTools {
                         .handler((args, call) -> complete(args, call, false)),
                 Tool.define("nc_calendar_delete_task", TaskRef.class, TaskDeleted.class).title("Delete a task")
                         .description("""
-                                Deletes a task. Its subtasks stay (they lose their parent).""")
+                                Deletes a task from its calendar; its subtasks stay (they lose their parent). Pass the \
+                                etag you read to delete only the version you saw.""")
                         .annotations(ToolAnnotations.DESTRUCTIVE).requires(CalendarPlugin.TASKS_WRITE)
                         .handler(this::delete));
     }

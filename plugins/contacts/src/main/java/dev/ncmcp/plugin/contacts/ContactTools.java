@@ -179,7 +179,8 @@ final class ContactTools {
                         .handler(this::update),
                 Tool.define("nc_contacts_delete_contact", DeleteContact.class, ContactDeleted.class)
                         .title("Delete a contact")
-                        .description("Deletes a contact from an address book.")
+                        .description("Deletes a contact from an address book. Pass the etag you read to delete only the "
+                                + "version you saw.")
                         .annotations(ToolAnnotations.DESTRUCTIVE).requires(ContactsPlugin.WRITE)
                         .handler(this::delete));
     }
