@@ -4,7 +4,7 @@ import dev.ncmcp.server.demo.DemoNextcloud;
 import dev.ncmcp.simulator.NextcloudSimulator;
 import dev.ncmcp.simulator.NextcloudVersion;
 
-/** The demo's Nextcloud: the simulator on a free loopback port, with sample notes and files. */
+/** The demo's Nextcloud: the simulator on a free loopback port, with sample notes, files, calendars, tasks and contacts. */
 public final class SimulatedNextcloud implements DemoNextcloud {
 
     @Override
