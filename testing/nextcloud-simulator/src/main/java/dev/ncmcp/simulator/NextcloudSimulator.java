@@ -1,6 +1,7 @@
 package dev.ncmcp.simulator;
 
 import dev.ncmcp.simulator.dav.DavMaintenance;
+import dev.ncmcp.simulator.deck.DeckApp;
 import dev.ncmcp.simulator.files.FileStore;
 import dev.ncmcp.simulator.files.FilesApp;
 import dev.ncmcp.simulator.loginflow.LoginFlowApp;
@@ -21,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
 /**
- * An in-memory simulator of the Nextcloud HTTP APIs used by ncmcp: Notes API, OCS
+ * An in-memory simulator of the Nextcloud HTTP APIs used by ncmcp: Notes API, Deck, OCS
  * (capabilities, current user), WebDAV files, status.php, Login Flow v2. All APIs share one
  * file tree per user: notes are the {@code .md}/{@code .txt} files below {@code /Notes}.
  *
@@ -59,6 +60,7 @@ public final class NextcloudSimulator implements AutoCloseable {
                 new OcsApp(version, auth, accounts, this::hostPort, maintenance),
                 notes,
                 new FilesApp(files, auth, accounts, version, instanceId),
+                new DeckApp(auth, accounts, version, files),
                 loginFlow);
         Routes routes = new Routes()
                 .entryPoint("/ocs", OcsApp::maintenanceAnswer)
