@@ -430,6 +430,21 @@ abstract class DeckScenarios {
     }
 
     @Test
+    void aBoardOverviewCostsTwoRequestsAndThreeWithArchivedCards() throws ToolException {
+        long board = nc.board("Budget");
+        long stack = nc.stack(board, "To do");
+        for (int i = 0; i < 5; i++) {
+            nc.card(board, stack, "Card " + i);
+        }
+        nc.simulator.clearRequests();
+        nc.call("nc_deck_get_board_overview", args("boardId", board));
+        assertEquals(2, nc.simulator.requests().size(), "the board, then its stacks with their cards");
+        nc.simulator.clearRequests();
+        nc.call("nc_deck_get_board_overview", args("boardId", board, "cards", "all"));
+        assertEquals(3, nc.simulator.requests().size(), "and the archived cards");
+    }
+
+    @Test
     void argumentsTheModelCanFixAreInvalidArguments() {
         assertEquals(Kind.INVALID_ARGUMENT, nc.failure("nc_deck_create_board", args("title", "x", "color", "#fff")).kind());
         assertEquals(Kind.INVALID_ARGUMENT, nc.failure("nc_deck_create_board", args("title", "   ")).kind());
