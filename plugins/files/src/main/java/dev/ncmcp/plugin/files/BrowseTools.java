@@ -1,8 +1,5 @@
 package dev.ncmcp.plugin.files;
 
-import dev.ncmcp.spi.files.UserFiles;
-import dev.ncmcp.spi.files.FileInfo;
-import dev.ncmcp.spi.files.FilePath;
 import dev.ncmcp.spi.Content;
 import dev.ncmcp.spi.ToolAnnotations;
 import dev.ncmcp.spi.ToolDefinition;
@@ -10,6 +7,9 @@ import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolInvocation;
 import dev.ncmcp.spi.dav.Dav;
 import dev.ncmcp.spi.dav.Download;
+import dev.ncmcp.spi.files.FileInfo;
+import dev.ncmcp.spi.files.FilePath;
+import dev.ncmcp.spi.files.UserFiles;
 import dev.ncmcp.spi.nextcloud.Answer;
 import dev.ncmcp.spi.nextcloud.NextcloudResponse;
 import dev.ncmcp.spi.tool.Default;

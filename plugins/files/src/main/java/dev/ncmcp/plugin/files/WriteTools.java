@@ -1,14 +1,14 @@
 package dev.ncmcp.plugin.files;
 
-import dev.ncmcp.spi.files.UserFiles;
-import dev.ncmcp.spi.files.FileInfo;
-import dev.ncmcp.spi.files.FilePath;
 import dev.ncmcp.spi.ToolAnnotations;
 import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolInvocation;
 import dev.ncmcp.spi.dav.Dav;
 import dev.ncmcp.spi.dav.Download;
+import dev.ncmcp.spi.files.FileInfo;
+import dev.ncmcp.spi.files.FilePath;
+import dev.ncmcp.spi.files.UserFiles;
 import dev.ncmcp.spi.nextcloud.Answer;
 import dev.ncmcp.spi.nextcloud.Etag;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
