@@ -326,7 +326,8 @@ final class CaptureReplayer {
             case OBJECT -> {
                 JsonObject e = (JsonObject) exp;
                 JsonObject a = (JsonObject) act;
-                if (e.get("requestId") instanceof JsonString expectedId && a.get("requestId") instanceof JsonString actualId) {
+                if (e.get("requestId") instanceof JsonString expectedId
+                        && a.get("requestId") instanceof JsonString actualId) {
                     texts.put(expectedId.getString(), actualId.getString());
                 }
                 if (!List.copyOf(e.keySet()).equals(List.copyOf(a.keySet()))) {

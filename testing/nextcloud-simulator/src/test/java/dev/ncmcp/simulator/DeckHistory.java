@@ -22,11 +22,12 @@ final class DeckHistory {
     }
 
     static void recreate(NextcloudSimulator sim) {
-        DeckHistory.send(sim, "GET", API + "/boards", null);
+        send(sim, "GET", API + "/boards", null);
         for (int run = 0; run < 2; run++) {
             String board = id(send(sim, "POST", API + "/boards", "{\"title\":\"Project X\",\"color\":\"0082c9\"}"));
-            String todo = id(send(sim, "POST", API + "/boards/" + board + "/stacks", "{\"title\":\"To do\",\"order\":1}"));
-            send(sim, "POST", API + "/boards/" + board + "/stacks", "{\"title\":\"Done\",\"order\":2}");
+            String stacks = API + "/boards/" + board + "/stacks";
+            String todo = id(send(sim, "POST", stacks, "{\"title\":\"To do\",\"order\":1}"));
+            send(sim, "POST", stacks, "{\"title\":\"Done\",\"order\":2}");
             send(sim, "POST", API + "/boards/" + board + "/labels", "{\"title\":\"Urgent\",\"color\":\"ff0000\"}");
             String card = id(send(sim, "POST", API + "/boards/" + board + "/stacks/" + todo + "/cards",
                     "{\"title\":\"Draft\"}"));
@@ -39,14 +40,16 @@ final class DeckHistory {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
                 .header("OCS-APIREQUEST", "true")
                 .header("Authorization", BasicAuth.basicHeader("bob", CaptureReplayer.BOB_PASSWORD))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " "
+                        + response.body());
             }
             return response.body();
         } catch (IOException e) {

@@ -37,8 +37,8 @@ final class ArchivedBoards {
         } catch (NextcloudException failure) {
             if (failure.kind() == ToolException.Kind.UNAVAILABLE && failure.getMessage().contains("HTTP 500")
                     && archived(api, boardId)) {
-                throw ToolException.conflict("Board " + boardId + " is archived, and Deck changes nothing on an archived "
-                        + "board. Unarchive it first with nc_deck_update_board (archived=false).", null);
+                throw ToolException.conflict("Board " + boardId + " is archived, and Deck changes nothing on an "
+                        + "archived board. Unarchive it first with nc_deck_update_board (archived=false).", null);
             }
             throw failure;
         }

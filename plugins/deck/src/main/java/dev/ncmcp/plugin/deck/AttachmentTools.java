@@ -64,7 +64,8 @@ final class AttachmentTools {
     }
 
     AttachmentList listAttachments(CardId args, ToolInvocation call) throws ToolException {
-        return new AttachmentList(args.cardId(), api(call).attachments(args.ref()).stream().map(Views::attachment).toList());
+        List<AttachmentView> attachments = api(call).attachments(args.ref()).stream().map(Views::attachment).toList();
+        return new AttachmentList(args.cardId(), attachments);
     }
 
     record AttachFile(@Description(BOARD) @Range(min = 1) long boardId,
@@ -84,8 +85,8 @@ final class AttachmentTools {
         long share = api.shareWithCard(path.path(), api.card(card).id());
         return api.attachments(card).stream().filter(attachment -> attachment.id() == share
                         && attachment.type().equals("file")).findFirst().map(Views::attachment)
-                .orElseThrow(() -> ToolException.upstream("Nextcloud shared " + path.path() + " with card " + args.cardId()
-                        + " (share " + share + "), but Deck does not list it among the card's attachments"));
+                .orElseThrow(() -> ToolException.upstream("Nextcloud shared " + path.path() + " with card "
+                        + args.cardId() + " (share " + share + "), but Deck does not list it among its attachments"));
     }
 
     /** The two kinds of attachment. */
@@ -101,7 +102,8 @@ final class AttachmentTools {
     record DeleteAttachment(@Description(BOARD) @Range(min = 1) long boardId,
                             @Description(CardArgs.STACK) @Range(min = 1) long stackId,
                             @Description(CardArgs.CARD) @Range(min = 1) long cardId,
-                            @Description("Attachment id, from nc_deck_list_attachments") @Range(min = 1) long attachmentId,
+                            @Description("Attachment id, from nc_deck_list_attachments") @Range(min = 1)
+                            long attachmentId,
                             @Description("The attachment's type from nc_deck_list_attachments: file or deck_file")
                             @Default("file") AttachmentType type) {
     }
@@ -110,7 +112,8 @@ final class AttachmentTools {
         DeckApi api = api(call);
         CardRef card = new CardRef(args.boardId(), args.stackId(), args.cardId());
         String name = api.attachments(card).stream()
-                .filter(attachment -> attachment.id() == args.attachmentId() && attachment.type().equals(args.type().deck()))
+                .filter(attachment -> attachment.id() == args.attachmentId()
+                        && attachment.type().equals(args.type().deck()))
                 .map(Attachment::name).findFirst()
                 .orElseThrow(() -> ToolException.notFound("Card " + args.cardId() + " has no " + args.type().deck()
                         + " attachment " + args.attachmentId() + ". nc_deck_list_attachments lists its attachments."));

@@ -6,6 +6,7 @@ import dev.ncmcp.plugin.deck.DeckModel.Stack;
 import dev.ncmcp.plugin.deck.DeckResults.BoardList;
 import dev.ncmcp.plugin.deck.DeckResults.BoardOverview;
 import dev.ncmcp.plugin.deck.DeckResults.BoardSharing;
+import dev.ncmcp.plugin.deck.DeckResults.BoardSummary;
 import dev.ncmcp.plugin.deck.DeckResults.BoardView;
 import dev.ncmcp.plugin.deck.DeckResults.CardSummary;
 import dev.ncmcp.plugin.deck.DeckResults.Deleted;
@@ -121,10 +122,9 @@ final class BoardTools {
     }
 
     BoardList listBoards(ListBoards args, ToolInvocation call) throws ToolException {
-        String caller = call.nextcloud().loginName();
-        var boards = api(call).boards(args.details()).stream()
+        List<BoardSummary> boards = api(call).boards(args.details()).stream()
                 .filter(board -> !board.deleted() && (args.includeArchived() || !board.archived()))
-                .map(board -> Views.boardSummary(board, caller, args.details()))
+                .map(board -> Views.boardSummary(board, args.details()))
                 .toList();
         return new BoardList(boards, boards.size());
     }
@@ -192,7 +192,8 @@ final class BoardTools {
     record UpdateBoard(@Description(BOARD) @Range(min = 1) long boardId,
                        @Description("New title") @Length(min = 1, max = 100) Optional<String> title,
                        @Description(COLOR) @Matches(HEX_COLOR) Optional<String> color,
-                       @Description("true archives the board (read-only), false unarchives it") Optional<Boolean> archived) {
+                       @Description("true archives the board (read-only), false unarchives it")
+                       Optional<Boolean> archived) {
         UpdateBoard {
             title = title.map(value -> NonBlank.check("title", value));
             if (title.isEmpty() && color.isEmpty() && archived.isEmpty()) {
@@ -255,7 +256,8 @@ final class BoardTools {
     }
 
     record UnshareBoard(@Description(BOARD) @Range(min = 1) long boardId,
-                        @Description("User id or group id the board is shared with") @Length(min = 1) String participant,
+                        @Description("User id or group id the board is shared with") @Length(min = 1)
+                        String participant,
                         @Description("user or group") @Default("user") ParticipantType type) {
     }
 
@@ -270,7 +272,8 @@ final class BoardTools {
     }
 
     private static Optional<Acl> find(Board board, String participant, ParticipantType type) {
-        return board.acl().stream().filter(acl -> acl.type() == type.deckType && acl.participant().id().equals(participant))
+        return board.acl().stream()
+                .filter(acl -> acl.type() == type.deckType && acl.participant().id().equals(participant))
                 .findFirst();
     }
 

@@ -11,7 +11,9 @@ final class CardArgs {
     static final String STACK = "Id of the stack the card is in, from nc_deck_get_board_overview or nc_deck_list_cards";
     static final String CARD = "Card id, from nc_deck_get_board_overview or nc_deck_list_cards";
     static final String DUEDATE = "Due date, ISO-8601, e.g. 2026-12-01T17:00:00Z or 2026-12-01";
-    static final String DATE_PATTERN = "\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?";
+    /** A date, optionally with a time and an offset, as PHP's date parser reads it. */
+    static final String DATE_PATTERN = "\\d{4}-\\d{2}-\\d{2}"
+            + "([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?";
 
     private CardArgs() {
     }

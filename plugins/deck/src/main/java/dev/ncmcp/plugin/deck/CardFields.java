@@ -67,7 +67,8 @@ final class CardFields {
 
     /** Marks the card done now, keeping an earlier done date, or not done. */
     CardFields done(boolean value) {
-        done = value ? done.or(() -> Optional.of(ATOM.format(Instant.now().atOffset(ZoneOffset.UTC)))) : Optional.empty();
+        done = value ? done.or(() -> Optional.of(ATOM.format(Instant.now().atOffset(ZoneOffset.UTC))))
+                : Optional.empty();
         return this;
     }
 

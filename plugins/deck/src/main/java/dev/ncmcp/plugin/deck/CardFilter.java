@@ -39,8 +39,8 @@ record CardFilter(Status status, Optional<String> label, Optional<String> assign
         return state && label.map(wanted -> card.labels().stream().anyMatch(label -> label.title()
                         .equalsIgnoreCase(wanted.strip()) || Long.toString(label.id()).equals(wanted.strip())))
                 .orElse(true)
-                && assignee.map(user -> card.assignees().stream().anyMatch(assigned -> assigned.id().equals(user.strip())))
-                .orElse(true);
+                && assignee.map(user -> card.assignees().stream()
+                        .anyMatch(assigned -> assigned.id().equals(user.strip()))).orElse(true);
     }
 
     /** The board's stacks in board order, each with its matching cards by position. */
@@ -55,7 +55,8 @@ record CardFilter(Status status, Optional<String> label, Optional<String> assign
         }
         List<Stack> out = new ArrayList<>();
         for (Stack stack : stacks.values()) {
-            List<Card> matching = cards.get(stack.id()).stream().filter(this::matches).sorted(Views.CARD_ORDER).toList();
+            List<Card> matching = cards.get(stack.id()).stream().filter(this::matches).sorted(Views.CARD_ORDER)
+                    .toList();
             out.add(new Stack(stack.id(), stack.boardId(), stack.title(), stack.order(), matching));
         }
         out.sort(Views.STACK_ORDER);

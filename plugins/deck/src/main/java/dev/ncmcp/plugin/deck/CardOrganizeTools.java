@@ -16,6 +16,7 @@ import dev.ncmcp.spi.tool.Description;
 import dev.ncmcp.spi.tool.Range;
 import dev.ncmcp.spi.tool.Tool;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.util.List;
@@ -88,15 +89,23 @@ final class CardOrganizeTools {
         Card card = unarchived(api.card(new CardRef(args.boardId(), args.stackId(), args.cardId())), "moved");
         long targetBoard = args.toBoardId().orElse(args.boardId());
         Stack target = StackTools.StackRef.on(api, targetBoard, args.toStackId());
-        long position = args.position().orElseGet(() -> target.cards().stream().filter(other -> other.id() != card.id())
-                .count());
+        if (card.stackId() != target.id()) {
+            long from = api.stack(args.boardId(), card.stackId()).boardId();
+            if (from != args.boardId()) {
+                throw ToolException.invalidArgument("Card " + card.id() + " is on board " + from + ", not on board "
+                        + args.boardId() + ". Pass its own board as boardId, and the other board as toBoardId.");
+            }
+        }
+        long position = args.position()
+                .orElseGet(() -> target.cards().stream().filter(other -> other.id() != card.id()).count());
         CardRef moved = new CardRef(targetBoard, target.id(), card.id());
         if (targetBoard == args.boardId()) {
-            ArchivedBoards.explain(api, targetBoard, () -> api.checked(api.cardAction(moved, "reorder",
-                    Json.createObjectBuilder().add("stackId", target.id()).add("order", position).build()), "card " + card.id()));
+            JsonObject reorder = Json.createObjectBuilder().add("stackId", target.id()).add("order", position).build();
+            ArchivedBoards.explain(api, targetBoard,
+                    () -> api.checked(api.cardAction(moved, "reorder", reorder), moved.subject()));
         } else {
-            ArchivedBoards.explain(api, args.boardId(), () -> api.updateCard(moved, CardFields.of(card).order(position)
-                    .build()));
+            JsonObject fields = CardFields.of(card).order(position).build();
+            ArchivedBoards.explain(api, args.boardId(), () -> api.updateCard(moved, fields));
         }
         return Views.card(api.card(moved), targetBoard);
     }
@@ -152,12 +161,10 @@ final class CardOrganizeTools {
         }
         ArchivedBoards.explain(api, args.boardId(), () -> {
             for (long label : args.add().stream().distinct().filter(id -> !current.contains(id)).toList()) {
-                api.checked(api.cardAction(here, "assignLabel", Json.createObjectBuilder().add("labelId", label).build()),
-                        here.subject());
+                api.checked(api.cardAction(here, "assignLabel", labelId(label)), here.subject());
             }
             for (long label : args.remove().stream().distinct().filter(current::contains).toList()) {
-                api.checked(api.cardAction(here, "removeLabel", Json.createObjectBuilder().add("labelId", label).build()),
-                        here.subject());
+                api.checked(api.cardAction(here, "removeLabel", labelId(label)), here.subject());
             }
         });
         return Views.card(api.card(here), args.boardId());
@@ -184,8 +191,7 @@ final class CardOrganizeTools {
         List<String> current = card.assignees().stream().map(User::id).toList();
         ArchivedBoards.explain(api, args.boardId(), () -> {
             for (String user : args.add().stream().distinct().filter(id -> !current.contains(id)).toList()) {
-                NextcloudResponse response = api.cardAction(here, "assignUser",
-                        Json.createObjectBuilder().add("userId", user).build());
+                NextcloudResponse response = api.cardAction(here, "assignUser", userId(user));
                 if (response.status() == 400) {
                     throw ToolException.invalidArgument("'add': Deck did not assign " + user + " to card " + card.id()
                             + ": " + Refusal.of(response).reason().orElse("HTTP 400") + ". Assignees must be members "
@@ -194,11 +200,18 @@ final class CardOrganizeTools {
                 api.checked(response, here.subject());
             }
             for (String user : args.remove().stream().distinct().filter(current::contains).toList()) {
-                api.checked(api.cardAction(here, "unassignUser", Json.createObjectBuilder().add("userId", user).build()),
-                        here.subject());
+                api.checked(api.cardAction(here, "unassignUser", userId(user)), here.subject());
             }
         });
         return Views.card(api.card(here), args.boardId());
+    }
+
+    private static JsonObject labelId(long label) {
+        return Json.createObjectBuilder().add("labelId", label).build();
+    }
+
+    private static JsonObject userId(String user) {
+        return Json.createObjectBuilder().add("userId", user).build();
     }
 
     /** Deck refuses to move or relabel an archived card with a bare HTTP 500; say what to do instead. */

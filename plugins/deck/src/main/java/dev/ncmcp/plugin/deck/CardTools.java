@@ -28,6 +28,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static dev.ncmcp.plugin.deck.BoardTools.BOARD;
@@ -36,7 +37,7 @@ import static dev.ncmcp.plugin.deck.CardArgs.DUEDATE;
 import static dev.ncmcp.plugin.deck.DeckPlugin.READ;
 import static dev.ncmcp.plugin.deck.DeckPlugin.WRITE;
 
-/** Cards: list, read, create, edit, delete. Moving, archiving, labels and assignees are in {@link CardOrganizeTools}. */
+/** Cards: list, read, create, edit, delete; moving, archiving, labels and assignees are {@link CardOrganizeTools}. */
 final class CardTools {
 
     List<ToolDefinition> definitions() {
@@ -46,8 +47,9 @@ final class CardTools {
                         .description("""
                                 Lists the cards of a board, or of one of its stacks, page by page, and returns for \
                                 each its id, stack, title, start of the description, due date, done, archived, \
-                                labels, assignees and comment and attachment counts. Filter by state (open by default; done, archived \
-                                or all), label or assignee. Use nc_deck_get_card for a card's full description.""")
+                                labels, assignees and comment and attachment counts. Filter by state (open by \
+                                default; done, archived or all), label or assignee. Use nc_deck_get_card for a \
+                                card's full description.""")
                         .annotations(ToolAnnotations.READ_ONLY).requires(READ)
                         .summary(list -> list.cards().size() + " of " + list.total() + " card(s)")
                         .handler(this::listCards),
@@ -98,12 +100,15 @@ final class CardTools {
                      @Description(CardFilter.ASSIGNEE) Optional<String> assignee,
                      @Description("Characters of each card's description to show (0 for none)")
                      @Range(min = 0, max = 2000) @Default("200") int descriptionChars,
-                     @Description("Maximum number of cards to return") @Range(min = 1, max = 500) @Default("50") int limit,
-                     @Description("The nextCursor of the previous call, to continue the list") Optional<String> cursor) {
+                     @Description("Maximum number of cards to return") @Range(min = 1, max = 500) @Default("50")
+                     int limit,
+                     @Description("The nextCursor of the previous call, to continue the list")
+                     Optional<String> cursor) {
     }
 
     CardList listCards(ListCards args, ToolInvocation call) throws ToolException {
-        List<Stack> stacks = new CardFilter(args.cards(), args.label(), args.assignee()).stacks(api(call), args.boardId());
+        CardFilter filter = new CardFilter(args.cards(), args.label(), args.assignee());
+        List<Stack> stacks = filter.stacks(api(call), args.boardId());
         if (args.stackId().isPresent() && stacks.stream().noneMatch(stack -> stack.id() == args.stackId().get())) {
             throw ToolException.notFound("Board " + args.boardId() + " has no stack " + args.stackId().get()
                     + ". nc_deck_get_board lists its stacks.");
@@ -125,7 +130,7 @@ final class CardTools {
         @Name("text") TEXT;
 
         String deck() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -151,9 +156,9 @@ final class CardTools {
             checkLabels(board, args.labels(), "labels");
             checkMembers(board, args.assignees());
         }
-        long order = args.order().isPresent() ? args.order().get()
-                : StackTools.StackRef.on(api, args.boardId(), args.stackId()).cards().stream()
-                .mapToLong(card -> card.order() + 1).max().orElse(0);
+        Stack stack = StackTools.StackRef.on(api, args.boardId(), args.stackId());
+        long order = args.order().orElseGet(() -> stack.cards().stream().mapToLong(card -> card.order() + 1).max()
+                .orElse(0));
         JsonObjectBuilder fields = Json.createObjectBuilder().add("title", args.title()).add("type", args.type().deck())
                 .add("order", order).add("description", args.description());
         args.duedate().ifPresent(date -> fields.add("duedate", date));
@@ -194,7 +199,8 @@ final class CardTools {
                       @Description(CardArgs.STACK) @Range(min = 1) long stackId,
                       @Description(CardArgs.CARD) @Range(min = 1) long cardId,
                       @Description("New title") @Length(min = 1, max = 255) Optional<String> title,
-                      @Description("New description, markdown; replaces the whole description") Optional<String> description,
+                      @Description("New description, markdown; replaces the whole description")
+                      Optional<String> description,
                       @Description("plain or text") Optional<CardType> type,
                       @Description(DUEDATE + "; an empty string removes the due date")
                       @Matches("(" + DATE_PATTERN + ")?") Optional<String> duedate,

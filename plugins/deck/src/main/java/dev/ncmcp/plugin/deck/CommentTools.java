@@ -82,12 +82,14 @@ final class CommentTools {
         List<Comment> page = api(call).comments(args.cardId(), args.limit() + 1, offset);
         boolean more = page.size() > args.limit();
         List<CommentView> comments = page.stream().limit(args.limit()).map(Views::comment).toList();
-        return new CommentList(comments, more ? Optional.of(Integer.toString(offset + args.limit())) : Optional.empty());
+        Optional<String> next = more ? Optional.of(Integer.toString(offset + args.limit())) : Optional.empty();
+        return new CommentList(comments, next);
     }
 
     record AddComment(@Description(CARD) @Range(min = 1) long cardId,
                       @Description(MESSAGE) @Length(min = 1, max = MAX_MESSAGE) String message,
-                      @Description("Id of a comment on the same card to reply to") @Range(min = 1) Optional<Long> replyTo) {
+                      @Description("Id of a comment on the same card to reply to") @Range(min = 1)
+                      Optional<Long> replyTo) {
         AddComment {
             message = NonBlank.check("message", message);
         }

@@ -13,8 +13,11 @@ import dev.ncmcp.spi.nextcloud.NextcloudException;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
 import dev.ncmcp.spi.nextcloud.NextcloudResponse;
 import dev.ncmcp.spi.nextcloud.Ocs;
+import dev.ncmcp.spi.nextcloud.Refusal;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.util.List;
@@ -28,6 +31,9 @@ final class DeckApi {
     static final String API = "/index.php/apps/deck/api/v1.0";
     static final String API_V11 = "/index.php/apps/deck/api/v1.1";
     static final String OCS = "/ocs/v2.php/apps/deck/api/v1.0";
+    static final String SHARES = "/ocs/v2.php/apps/files_sharing/api/v1/shares";
+    /** The share type of Deck's share provider: a file shared with a card. */
+    static final int DECK_SHARE = 12;
 
     private final NextcloudClient client;
 
@@ -37,7 +43,7 @@ final class DeckApi {
 
     // ---- boards
 
-    /** Every board the caller owns or is shared, deleted ones included (Deck lists them); with stacks and labels on request. */
+    /** Every board the caller owns or is shared, deleted ones included; with stacks and labels on request. */
     List<Board> boards(boolean details) throws ToolException {
         NextcloudRequest.Builder request = get(API + "/boards");
         if (details) {
@@ -59,8 +65,7 @@ final class DeckApi {
     }
 
     Board deleteBoard(long boardId) throws ToolException {
-        return Board.of(object(send(NextcloudRequest.delete(boardPath(boardId)).header("OCS-APIREQUEST", "true").build(),
-                boardSubject(boardId))));
+        return Board.of(object(send(delete(boardPath(boardId)), boardSubject(boardId))));
     }
 
     void addAcl(long boardId, JsonObject fields) throws ToolException {
@@ -79,14 +84,15 @@ final class DeckApi {
 
     /** The board's stacks with their open cards. */
     List<Stack> stacks(long boardId) throws ToolException {
-        return array(send(get(boardPath(boardId) + "/stacks").build(), "the stacks of " + boardSubject(boardId))).stream()
-                .map(Stack::of).toList();
+        String subject = "the stacks of " + boardSubject(boardId);
+        return array(send(get(boardPath(boardId) + "/stacks").build(), subject)).stream().map(Stack::of).toList();
     }
 
     /** The board's stacks with their archived cards. */
     List<Stack> archivedStacks(long boardId) throws ToolException {
-        return array(send(get(boardPath(boardId) + "/stacks/archived").build(), "the archived cards of " + boardSubject(boardId)))
-                .stream().map(Stack::of).toList();
+        String subject = "the archived cards of " + boardSubject(boardId);
+        NextcloudRequest request = get(boardPath(boardId) + "/stacks/archived").build();
+        return array(send(request, subject)).stream().map(Stack::of).toList();
     }
 
     Stack stack(long boardId, long stackId) throws ToolException {
@@ -94,11 +100,13 @@ final class DeckApi {
     }
 
     Stack createStack(long boardId, JsonObject fields) throws ToolException {
-        return Stack.of(object(send(write("POST", boardPath(boardId) + "/stacks", fields), "a new stack on " + boardSubject(boardId))));
+        String subject = "a new stack on " + boardSubject(boardId);
+        return Stack.of(object(send(write("POST", boardPath(boardId) + "/stacks", fields), subject)));
     }
 
     Stack updateStack(long boardId, long stackId, JsonObject fields) throws ToolException {
-        return Stack.of(object(send(write("PUT", stackPath(boardId, stackId), fields), stackSubject(boardId, stackId))));
+        String subject = stackSubject(boardId, stackId);
+        return Stack.of(object(send(write("PUT", stackPath(boardId, stackId), fields), subject)));
     }
 
     void deleteStack(long boardId, long stackId) throws ToolException {
@@ -112,11 +120,13 @@ final class DeckApi {
     }
 
     Label createLabel(long boardId, JsonObject fields) throws ToolException {
-        return Label.of(object(send(write("POST", boardPath(boardId) + "/labels", fields), "a new label on " + boardSubject(boardId))));
+        String subject = "a new label on " + boardSubject(boardId);
+        return Label.of(object(send(write("POST", boardPath(boardId) + "/labels", fields), subject)));
     }
 
     Label updateLabel(long boardId, long labelId, JsonObject fields) throws ToolException {
-        return Label.of(object(send(write("PUT", labelPath(boardId, labelId), fields), labelSubject(boardId, labelId))));
+        String subject = labelSubject(boardId, labelId);
+        return Label.of(object(send(write("PUT", labelPath(boardId, labelId), fields), subject)));
     }
 
     void deleteLabel(long boardId, long labelId) throws ToolException {
@@ -155,8 +165,7 @@ final class DeckApi {
     // ---- attachments (API 1.1 lists every type; 1.0 only uploads)
 
     List<Attachment> attachments(CardRef ref) throws ToolException {
-        NextcloudRequest request = NextcloudRequest.get(cardPath(API_V11, ref) + "/attachments")
-                .header("OCS-APIREQUEST", "true").header("Accept", "application/json").build();
+        NextcloudRequest request = get(cardPath(API_V11, ref) + "/attachments").build();
         return array(send(request, "the attachments of " + ref.subject())).stream().map(Attachment::of).toList();
     }
 
@@ -167,9 +176,9 @@ final class DeckApi {
 
     /** Shares one of the caller's files with the card (share type 12), which makes it an attachment. */
     long shareWithCard(String path, long cardId) throws ToolException {
-        JsonObject body = jakarta.json.Json.createObjectBuilder().add("path", path).add("shareType", 12)
+        JsonObject body = Json.createObjectBuilder().add("path", path).add("shareType", DECK_SHARE)
                 .add("shareWith", Long.toString(cardId)).add("permissions", 1).build();
-        NextcloudRequest request = Ocs.request("POST", "/ocs/v2.php/apps/files_sharing/api/v1/shares").json(body).build();
+        NextcloudRequest request = Ocs.request("POST", SHARES).json(body).build();
         NextcloudResponse response = Answer.of(client.send(request)).about("card " + cardId)
                 .on(404, refusal -> ToolException.notFound("'" + path + "' is not in your files: " + refusal.reason()
                         .orElse("Nextcloud found no such file") + ". Check the path with the Files tools."))
@@ -178,7 +187,7 @@ final class DeckApi {
                         + ": you need to be allowed to edit the card and to share the file."))
                 .expect(200);
         JsonValue data = Ocs.data("POST", request.path(), response);
-        if (!(data instanceof JsonObject share) || !(share.get("id") instanceof jakarta.json.JsonString id)) {
+        if (!(data instanceof JsonObject share) || !(share.get("id") instanceof JsonString id)) {
             throw ToolException.upstream("Nextcloud answered the share of '" + path + "' without a share id");
         }
         return Long.parseLong(id.getString());
@@ -235,21 +244,28 @@ final class DeckApi {
      */
     static NextcloudResponse check(NextcloudResponse response, String subject) throws ToolException {
         return Answer.of(response).about(subject)
-                .on(403, refusal -> refusal.says("card is deleted")
-                        ? ToolException.notFound(capitalised(subject) + " was deleted. Use nc_deck_list_cards or "
-                        + "nc_deck_get_board_overview to find the board's current cards.")
-                        : refusal.says("permission denied") ? ToolException.permissionDenied(capitalised(subject)
-                        + " does not exist, was deleted, or is not shared with you with the permission this needs "
-                        + "(Deck answers 403 'Permission denied' to all of these). Check the ids with "
-                        + "nc_deck_list_boards and nc_deck_get_board, which also shows your permissions.")
-                        : ToolException.permissionDenied("Deck refused this on " + subject + ": "
-                        + refusal.reason().orElse("HTTP 403") + "."))
+                .on(403, refusal -> forbidden(refusal, subject))
                 .on(400, refusal -> ToolException.invalidArgument("Deck rejected " + subject + ": "
                         + refusal.reason().map(String::strip).orElse("invalid request (HTTP 400)") + "."))
                 .on(404, refusal -> refusal.reason().isPresent()
                         ? ToolException.notFound(capitalised(subject) + ": " + refusal.reason().get())
-                        : ToolException.notFound("The Deck app is not installed or not enabled for this Nextcloud user."))
+                        : ToolException.notFound("The Deck app is not installed or not enabled for this user."))
                 .expect(200);
+    }
+
+    private static ToolException forbidden(Refusal refusal, String subject) {
+        if (refusal.says("card is deleted")) {
+            return ToolException.notFound(capitalised(subject) + " was deleted. Use nc_deck_list_cards or "
+                    + "nc_deck_get_board_overview to find the board's current cards.");
+        }
+        if (refusal.says("permission denied")) {
+            return ToolException.permissionDenied(capitalised(subject) + " does not exist, was deleted, or is not "
+                    + "shared with you with the permission this needs (Deck answers 403 'Permission denied' to all "
+                    + "of these). Check the ids with nc_deck_list_boards and nc_deck_get_board, which also shows your "
+                    + "permissions.");
+        }
+        return ToolException.permissionDenied("Deck refused this on " + subject + ": "
+                + refusal.reason().orElse("HTTP 403") + ".");
     }
 
     static JsonValue json(NextcloudResponse response) throws NextcloudException {
@@ -279,7 +295,8 @@ final class DeckApi {
     }
 
     private static NextcloudRequest delete(String path) {
-        return NextcloudRequest.delete(path).header("OCS-APIREQUEST", "true").header("Accept", "application/json").build();
+        return NextcloudRequest.delete(path).header("OCS-APIREQUEST", "true").header("Accept", "application/json")
+                .build();
     }
 
     static String boardPath(long boardId) {

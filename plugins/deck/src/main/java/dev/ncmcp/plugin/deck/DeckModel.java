@@ -2,6 +2,7 @@ package dev.ncmcp.plugin.deck;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import java.util.List;
 import java.util.Optional;
@@ -74,18 +75,20 @@ final class DeckModel {
     /** What the caller may do on a board. */
     record Permissions(boolean read, boolean edit, boolean manage, boolean share) {
         static Permissions of(JsonObject json) {
-            JsonObject permissions = json.get("permissions") instanceof JsonObject object ? object : JsonObject.EMPTY_JSON_OBJECT;
+            JsonObject permissions = json.get("permissions") instanceof JsonObject object ? object
+                    : JsonValue.EMPTY_JSON_OBJECT;
             return new Permissions(flag(permissions, "PERMISSION_READ"), flag(permissions, "PERMISSION_EDIT"),
                     flag(permissions, "PERMISSION_MANAGE"), flag(permissions, "PERMISSION_SHARE"));
         }
     }
 
-    record Board(long id, String title, String color, boolean archived, long deletedAt, User owner,
+    /** A board; {@code shared} (someone else's board shared with the caller) only where Deck's list says it. */
+    record Board(long id, String title, String color, boolean archived, long deletedAt, boolean shared, User owner,
                  Permissions permissions, List<Label> labels, List<Stack> stacks, List<User> users, List<Acl> acl,
                  long lastModified) {
         static Board of(JsonObject json) {
             return new Board(number(json, "id"), text(json, "title"), text(json, "color"), flag(json, "archived"),
-                    number(json, "deletedAt"), User.of(json.get("owner")), Permissions.of(json),
+                    number(json, "deletedAt"), flag(json, "shared"), User.of(json.get("owner")), Permissions.of(json),
                     objects(json, "labels").stream().map(Label::of).toList(),
                     objects(json, "stacks").stream().map(Stack::of).toList(),
                     objects(json, "users").stream().map(User::of).toList(),
@@ -103,7 +106,8 @@ final class DeckModel {
                    Optional<Comment> replyTo) {
         static Comment of(JsonObject json) {
             return new Comment(number(json, "id"), number(json, "objectId"), text(json, "message"),
-                    new User(text(json, "actorId"), optionalText(json, "actorDisplayName").orElse(text(json, "actorId"))),
+                    new User(text(json, "actorId"),
+                            optionalText(json, "actorDisplayName").orElse(text(json, "actorId"))),
                     text(json, "creationDateTime"),
                     objects(json, "mentions").stream().map(mention -> text(mention, "mentionId")).toList(),
                     json.get("replyTo") instanceof JsonObject parent ? Optional.of(of(parent)) : Optional.empty());
@@ -114,7 +118,8 @@ final class DeckModel {
     record Attachment(long id, String type, String name, Optional<String> path, Optional<Long> size,
                       Optional<String> mimeType, String createdBy, long createdAt) {
         static Attachment of(JsonObject json) {
-            JsonObject extended = json.get("extendedData") instanceof JsonObject data ? data : JsonObject.EMPTY_JSON_OBJECT;
+            JsonObject extended = json.get("extendedData") instanceof JsonObject data ? data
+                    : JsonValue.EMPTY_JSON_OBJECT;
             return new Attachment(number(json, "id"), text(json, "type"), text(json, "data"),
                     optionalText(extended, "path"),
                     extended.containsKey("filesize") ? Optional.of(number(extended, "filesize")) : Optional.empty(),

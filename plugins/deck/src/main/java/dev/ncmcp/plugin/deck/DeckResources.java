@@ -12,7 +12,7 @@ import java.util.Set;
 
 import static dev.ncmcp.plugin.deck.DeckPlugin.READ;
 
-/** {@code nc-deck://board/{id}}: a board's overview (its open cards by stack), as nc_deck_get_board_overview returns it. */
+/** {@code nc-deck://board/{id}}: a board's overview (its open cards by stack) as nc_deck_get_board_overview has it. */
 final class DeckResources {
     static final String BOARD_TEMPLATE = "nc-deck://board/{id}";
 
@@ -25,7 +25,8 @@ final class DeckResources {
     List<ResourceTemplateDefinition> templates() {
         return List.of(new ResourceTemplateDefinition(BOARD_TEMPLATE, "deck-board", "Deck board",
                 "One Deck board with its labels and its stacks, each with its open cards (at most 25 per stack); "
-                        + "board ids come from nc_deck_list_boards", "application/json", Set.of(READ), this::readBoard));
+                        + "board ids come from nc_deck_list_boards",
+                "application/json", Set.of(READ), this::readBoard));
     }
 
     List<ResourceContents> readBoard(ResourceRequest request) throws ToolException {

@@ -48,7 +48,8 @@ final class DeckResults {
                         @Description("Color as six hex digits") String color,
                         @Description("Whether the board is archived (read-only until unarchived)") boolean archived,
                         @Description("Owner of the board") UserView owner,
-                        @Description("True when someone else owns the board and shares it with you") boolean sharedWithYou,
+                        @Description("True when someone else owns the board and shares it with you")
+                        boolean sharedWithYou,
                         @Description("What you may do on the board") PermissionsView permissions,
                         @Description(MODIFIED) @Format("date-time") String modified,
                         @Description("The board's stacks; only with details=true") Optional<List<StackView>> stacks,
@@ -66,7 +67,8 @@ final class DeckResults {
                      @Description("What you may do on the board") PermissionsView permissions,
                      @Description("The stacks (columns), in board order") List<StackView> stacks,
                      @Description("The labels cards can carry") List<LabelView> labels,
-                     @Description("Everyone with access: the owner and the users it is shared with") List<UserView> members,
+                     @Description("Everyone with access: the owner and the users it is shared with")
+                     List<UserView> members,
                      @Description("The shares of the board and their permissions") List<ShareView> sharedWith,
                      @Description(MODIFIED) @Format("date-time") String modified) {
     }
@@ -76,7 +78,8 @@ final class DeckResults {
 
     record CardSummary(@Description(CARD_ID) long id, @Description("The stack the card is in") long stackId,
                        @Description("Card title") String title,
-                       @Description("Start of the description (markdown), cut to the requested length") String description,
+                       @Description("Start of the description (markdown), cut to the requested length")
+                       String description,
                        @Description(DUE) Optional<String> duedate,
                        @Description("Whether the card is marked done") boolean done,
                        @Description("Whether the card is archived") boolean archived,
@@ -93,7 +96,8 @@ final class DeckResults {
                     @Description("Description, markdown; empty when none") String description,
                     @Description("plain or text") String type,
                     @Description(DUE) Optional<String> duedate,
-                    @Description("When the card was marked done, ISO-8601; absent when it is not done") Optional<String> done,
+                    @Description("When the card was marked done, ISO-8601; absent when it is not done")
+                    Optional<String> done,
                     @Description("Whether the card is archived") boolean archived,
                     @Description("Position in its stack, lowest first") long order,
                     @Description("Who created the card") UserView owner,
@@ -113,7 +117,8 @@ final class DeckResults {
 
     record StackOverview(@Description(STACK_ID) long id, @Description("Stack title") String title,
                          @Description("Position among the stacks") long order,
-                         @Description("The stack's matching cards, by position, at most cardsPerStack") List<CardSummary> cards,
+                         @Description("The stack's matching cards, by position, at most cardsPerStack")
+                         List<CardSummary> cards,
                          @Description("Number of matching cards in the stack") int total,
                          @Description("True when the stack has more matching cards than shown; page through them "
                                  + "with nc_deck_list_cards") boolean truncated) {

@@ -71,7 +71,8 @@ final class LabelTools {
 
     record UpdateLabel(@Description(BOARD) @Range(min = 1) long boardId,
                        @Description(LABEL) @Range(min = 1) long labelId,
-                       @Description("New title, unique on the board") @Length(min = 1, max = 100) Optional<String> title,
+                       @Description("New title, unique on the board") @Length(min = 1, max = 100)
+                       Optional<String> title,
                        @Description(COLOR) @Matches(HEX_COLOR) Optional<String> color) {
         UpdateLabel {
             title = title.map(value -> NonBlank.check("title", value));

@@ -66,7 +66,7 @@ final class StackTools {
     StackView createStack(CreateStack args, ToolInvocation call) throws ToolException {
         DeckApi api = api(call);
         long order = args.order().isPresent() ? args.order().get()
-                : api.board(args.boardId()).stacks().stream().mapToLong(Stack::order).map(value -> value + 1).max().orElse(0);
+                : api.board(args.boardId()).stacks().stream().mapToLong(stack -> stack.order() + 1).max().orElse(0);
         return Views.stack(ArchivedBoards.explain(api, args.boardId(), () -> api.createStack(args.boardId(),
                 Json.createObjectBuilder().add("title", args.title()).add("order", order).build())));
     }
@@ -74,7 +74,8 @@ final class StackTools {
     record UpdateStack(@Description(BOARD) @Range(min = 1) long boardId,
                        @Description(STACK) @Range(min = 1) long stackId,
                        @Description("New title") @Length(min = 1, max = 100) Optional<String> title,
-                       @Description("New position among the stacks, lowest first") @Range(min = 0) Optional<Long> order) {
+                       @Description("New position among the stacks, lowest first") @Range(min = 0)
+                       Optional<Long> order) {
         UpdateStack {
             title = title.map(value -> NonBlank.check("title", value));
             if (title.isEmpty() && order.isEmpty()) {
@@ -99,8 +100,8 @@ final class StackTools {
         static Stack on(DeckApi api, long boardId, long stackId) throws ToolException {
             Stack stack = api.stack(boardId, stackId);
             if (stack.boardId() != boardId) {
-                throw ToolException.invalidArgument("Stack " + stackId + " is on board " + stack.boardId() + ", not on board "
-                        + boardId + ". nc_deck_get_board lists a board's stacks.");
+                throw ToolException.invalidArgument("Stack " + stackId + " is on board " + stack.boardId()
+                        + ", not on board " + boardId + ". nc_deck_get_board lists a board's stacks.");
             }
             return stack;
         }

@@ -62,16 +62,17 @@ final class Views {
                 acl.manage());
     }
 
-    static BoardSummary boardSummary(Board board, String caller, boolean details) {
+    static BoardSummary boardSummary(Board board, boolean details) {
         return new BoardSummary(board.id(), board.title(), board.color(), board.archived(), user(board.owner()),
-                !board.owner().id().equals(caller), permissions(board.permissions()), time(board.lastModified()),
+                board.shared(), permissions(board.permissions()), time(board.lastModified()),
                 details ? Optional.of(stacks(board.stacks())) : Optional.empty(),
                 details ? Optional.of(board.labels().stream().map(Views::label).toList()) : Optional.empty());
     }
 
     static BoardView board(Board board) {
         return new BoardView(board.id(), board.title(), board.color(), board.archived(), user(board.owner()),
-                permissions(board.permissions()), stacks(board.stacks()), board.labels().stream().map(Views::label).toList(),
+                permissions(board.permissions()), stacks(board.stacks()),
+                board.labels().stream().map(Views::label).toList(),
                 board.users().stream().map(Views::user).toList(), board.acl().stream().map(Views::share).toList(),
                 time(board.lastModified()));
     }

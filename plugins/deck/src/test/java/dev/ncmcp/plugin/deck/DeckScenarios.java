@@ -193,6 +193,11 @@ abstract class DeckScenarios {
         assertEquals(List.of(labelId(elsewhere, "Later")), across.getJsonArray("labels").stream()
                 .map(label -> label.asJsonObject().getJsonNumber("id").longValue()).toList(), "labels map by title");
 
+        ToolException wrongBoard = nc.failure("nc_deck_move_card", args("boardId", board, "stackId", inbox,
+                "cardId", b, "toStackId", done));
+        assertEquals(Kind.INVALID_ARGUMENT, wrongBoard.kind(), "a move between boards must say so (labels)");
+        assertTrue(wrongBoard.getMessage().contains("is on board " + elsewhere), wrongBoard.getMessage());
+
         ToolException notThere = nc.failure("nc_deck_move_card", args("boardId", board, "stackId", todo, "cardId", c,
                 "toStackId", inbox));
         assertEquals(Kind.INVALID_ARGUMENT, notThere.kind());

@@ -24,7 +24,7 @@ final class BoardEndpoints {
      */
     SimResponse index(DeckCall call) {
         if (call.request().header("If-Modified-Since").filter(value -> !value.isEmpty()).isPresent()) {
-            return InternalError.response();
+            return MaskedServerError.response();
         }
         defaultBoard.ensureFor(call.user(), call);
         boolean details = call.params().flag("details").orElse(false);
@@ -122,7 +122,8 @@ final class BoardEndpoints {
         if (acl.type == Acl.USER) {
             // unsharing also unassigns the user from the board's cards
             call.state().assignments.values().removeIf(assignment -> assignment.participant().equals(acl.participant)
-                    && call.state().boardOfCard(assignment.cardId()).map(board -> board.id == acl.boardId).orElse(false));
+                    && call.state().boardOfCard(assignment.cardId()).filter(board -> board.id == acl.boardId)
+                    .isPresent());
         }
         call.boardChanged(acl.boardId);
         return SimResponse.json(200, call.json().acl(acl));

@@ -44,7 +44,7 @@ final class CardEndpoints {
         Access.writable(call.state().boards.get(stack.boardId));
         Optional<String> duedate = dueDate(call.params().textOrEmpty("duedate"));
         if (duedate == null) {
-            return InternalError.response();
+            return MaskedServerError.response();
         }
         Card card = call.state().addCard(stack.id, call.user(), call.now());
         card.title = title;
@@ -85,9 +85,10 @@ final class CardEndpoints {
             throw DeckError.cardArchived();
         }
         Optional<String> duedate = dueDate(call.params().textOrEmpty("duedate"));
-        Optional<String> done = call.params().sent("done") ? dueDate(call.params().textOrEmpty("done")) : Optional.empty();
+        Optional<String> done = call.params().sent("done") ? dueDate(call.params().textOrEmpty("done"))
+                : Optional.empty();
         if (duedate == null || done == null) {
-            return InternalError.response();
+            return MaskedServerError.response();
         }
         if (card.lastEditor != null && !card.lastEditor.equals(call.user())) {
             card.descriptionPrev = card.description;

@@ -18,8 +18,8 @@ final class CommentEndpoints {
         call.access().card(cardId, Need.READ);
         long limit = Math.min(call.params().number("limit").orElse(20L), 200);
         long offset = call.params().number("offset").orElse(0L);
-        List<JsonObject> page = call.state().commentsOf(cardId).stream().skip(Math.max(offset, 0)).limit(Math.max(limit, 0))
-                .map(comment -> call.json().comment(comment, true)).toList();
+        List<JsonObject> page = call.state().commentsOf(cardId).stream().skip(Math.max(offset, 0))
+                .limit(Math.max(limit, 0)).map(comment -> call.json().comment(comment, true)).toList();
         return DeckJson.array(page);
     }
 
@@ -30,7 +30,8 @@ final class CommentEndpoints {
         if (parentId != 0) {
             Comment parent = call.state().comments.get(parentId);
             if (parent == null || parent.cardId != cardId) {
-                throw DeckError.badRequest("Invalid parent id: The parent comment was not found or belongs to a different card");
+                throw DeckError.badRequest("Invalid parent id: The parent comment was not found or belongs to a "
+                        + "different card");
             }
         }
         checkLength(message);

@@ -81,7 +81,8 @@ final class DeckJson {
 
     JsonObject stack(Stack stack, List<JsonObject> cards) {
         JsonObjectBuilder json = Json.createObjectBuilder().add("id", stack.id).add("title", stack.title)
-                .add("boardId", stack.boardId).add("deletedAt", stack.deletedAt).add("lastModified", stack.lastModified);
+                .add("boardId", stack.boardId).add("deletedAt", stack.deletedAt)
+                .add("lastModified", stack.lastModified);
         if (cards != null && !cards.isEmpty()) {
             json.add("cards", array(cards));
         }
@@ -199,8 +200,8 @@ final class DeckJson {
                 .add("activeSessions", JsonValue.EMPTY_JSON_ARRAY)
                 .add("deletedAt", board.deletedAt)
                 .add("lastModified", form == BoardForm.CREATED ? 0 : board.lastModified)
-                .add("settings", details ? Json.createObjectBuilder().add("notify-due", "assigned").add("calendar", true)
-                        .build() : JsonValue.EMPTY_JSON_ARRAY);
+                .add("settings", details ? Json.createObjectBuilder().add("notify-due", "assigned")
+                        .add("calendar", true).build() : JsonValue.EMPTY_JSON_ARRAY);
         return json.add("ETag", etag(form == BoardForm.CREATED ? 0 : board.lastModified)).build();
     }
 
@@ -218,9 +219,7 @@ final class DeckJson {
                 .add("message", comment.message).add("actorId", comment.actor).add("actorType", "users")
                 .add("actorDisplayName", accounts.displayName(comment.actor))
                 .add("creationDateTime", comment.created)
-                .add("mentions", array(Mentions.in(comment.message).stream().map(id -> Json.createObjectBuilder()
-                        .add("mentionId", id).add("mentionType", "user")
-                        .add("mentionDisplayName", accounts.exists(id) ? accounts.displayName(id) : "").build()).toList()));
+                .add("mentions", array(Mentions.in(comment.message).stream().map(this::mention).toList()));
         if (withReplyTo && comment.parentId != 0) {
             Comment parent = state.comments.get(comment.parentId);
             if (parent != null) {
@@ -228,6 +227,11 @@ final class DeckJson {
             }
         }
         return json.build();
+    }
+
+    private JsonObject mention(String id) {
+        return Json.createObjectBuilder().add("mentionId", id).add("mentionType", "user")
+                .add("mentionDisplayName", accounts.exists(id) ? accounts.displayName(id) : "").build();
     }
 
     private List<JsonObject> cardLabels(Card card, LabelForm form) {

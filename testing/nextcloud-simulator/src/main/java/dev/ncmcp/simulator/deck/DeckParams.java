@@ -31,7 +31,8 @@ final class DeckParams {
         request.queryParams().forEach((name, value) -> params.values.put(name, Json.createValue(value)));
         String contentType = request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (contentType.startsWith("application/x-www-form-urlencoded")) {
-            SimRequest.parseForm(request.bodyText()).forEach((name, value) -> params.values.put(name, Json.createValue(value)));
+            SimRequest.parseForm(request.bodyText())
+                    .forEach((name, value) -> params.values.put(name, Json.createValue(value)));
         } else if (request.hasBody()) {
             try (JsonReader reader = Json.createReader(new StringReader(request.bodyText()))) {
                 if (reader.readValue() instanceof JsonObject object) {

@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Deck's REST API ({@code /index.php/apps/deck/api/v1.0/…}, v1.1 for attachments): authentication as for every
@@ -27,7 +28,8 @@ final class DeckRest {
     private final LabelEndpoints labels = new LabelEndpoints();
     private final AttachmentEndpoints attachments;
 
-    DeckRest(BasicAuth auth, DeckCalls calls, BoardEndpoints boards, CardEndpoints cards, AttachmentEndpoints attachments) {
+    DeckRest(BasicAuth auth, DeckCalls calls, BoardEndpoints boards, CardEndpoints cards,
+             AttachmentEndpoints attachments) {
         this.auth = auth;
         this.calls = calls;
         this.boards = boards;
@@ -66,6 +68,7 @@ final class DeckRest {
 
     private SimResponse dispatch(DeckCall call, String method, Route route, boolean v11) {
         Map<String, Long> p = route.params();
+        Long card = p.get("cardId");
         return switch (route.shape()) {
             case "boards" -> switch (method) {
                 case "GET" -> boards.index(call);
@@ -78,8 +81,8 @@ final class DeckRest {
                 case "DELETE" -> boards.delete(call, p.get("boardId"));
                 default -> methodNotAllowed();
             };
-            case "boards/#/undo_delete" -> method.equals("POST") ? boards.undoDelete(call, p.get("boardId")) : methodNotAllowed();
-            case "boards/#/acl" -> method.equals("POST") ? boards.addAcl(call, p.get("boardId")) : methodNotAllowed();
+            case "boards/#/undo_delete" -> only("POST", method, () -> boards.undoDelete(call, p.get("boardId")));
+            case "boards/#/acl" -> only("POST", method, () -> boards.addAcl(call, p.get("boardId")));
             case "boards/#/acl/#" -> switch (method) {
                 case "PUT" -> boards.updateAcl(call, p.get("aclId"));
                 case "DELETE" -> boards.deleteAcl(call, p.get("aclId"));
@@ -90,34 +93,35 @@ final class DeckRest {
                 case "POST" -> stacks.create(call, p.get("boardId"));
                 default -> methodNotAllowed();
             };
-            case "boards/#/stacks/archived" -> method.equals("GET") ? stacks.archived(call, p.get("boardId")) : methodNotAllowed();
+            case "boards/#/stacks/archived" -> only("GET", method, () -> stacks.archived(call, p.get("boardId")));
             case "boards/#/stacks/#" -> switch (method) {
                 case "GET" -> stacks.get(call, p.get("stackId"));
                 case "PUT" -> stacks.update(call, p.get("boardId"), p.get("stackId"));
                 case "DELETE" -> stacks.delete(call, p.get("stackId"));
                 default -> methodNotAllowed();
             };
-            case "boards/#/stacks/#/cards" -> method.equals("POST") ? cards.create(call, p.get("stackId")) : methodNotAllowed();
+            case "boards/#/stacks/#/cards" -> only("POST", method, () -> cards.create(call, p.get("stackId")));
             case "boards/#/stacks/#/cards/#" -> switch (method) {
-                case "GET" -> cards.get(call, p.get("cardId"), v11);
-                case "PUT" -> cards.update(call, p.get("stackId"), p.get("cardId"));
-                case "DELETE" -> cards.delete(call, p.get("cardId"));
+                case "GET" -> cards.get(call, card, v11);
+                case "PUT" -> cards.update(call, p.get("stackId"), card);
+                case "DELETE" -> cards.delete(call, card);
                 default -> methodNotAllowed();
             };
-            case "boards/#/stacks/#/cards/#/assignLabel" -> put(method, () -> cards.assignLabel(call, p.get("cardId")));
-            case "boards/#/stacks/#/cards/#/removeLabel" -> put(method, () -> cards.removeLabel(call, p.get("cardId")));
-            case "boards/#/stacks/#/cards/#/assignUser" -> put(method, () -> cards.assignUser(call, p.get("cardId")));
-            case "boards/#/stacks/#/cards/#/unassignUser" -> put(method, () -> cards.unassignUser(call, p.get("cardId")));
-            case "boards/#/stacks/#/cards/#/reorder" -> put(method, () -> cards.reorder(call, p.get("stackId"), p.get("cardId")));
-            case "boards/#/stacks/#/cards/#/archive" -> put(method, () -> cards.archive(call, p.get("cardId"), true));
-            case "boards/#/stacks/#/cards/#/unarchive" -> put(method, () -> cards.archive(call, p.get("cardId"), false));
-            case "boards/#/stacks/#/cards/#/attachments" -> method.equals("GET")
-                    ? attachments.list(call, p.get("cardId"), v11) : methodNotAllowed();
-            case "boards/#/stacks/#/cards/#/attachments/file/#" -> v11 && method.equals("DELETE")
-                    ? attachments.delete(call, p.get("cardId"), "file", p.get("attachmentId")) : methodNotAllowed();
-            case "boards/#/stacks/#/cards/#/attachments/deck_file/#" -> v11 && method.equals("DELETE")
-                    ? attachments.delete(call, p.get("cardId"), "deck_file", p.get("attachmentId")) : methodNotAllowed();
-            case "boards/#/labels" -> method.equals("POST") ? labels.create(call, p.get("boardId")) : methodNotAllowed();
+            case "boards/#/stacks/#/cards/#/assignLabel" -> only("PUT", method, () -> cards.assignLabel(call, card));
+            case "boards/#/stacks/#/cards/#/removeLabel" -> only("PUT", method, () -> cards.removeLabel(call, card));
+            case "boards/#/stacks/#/cards/#/assignUser" -> only("PUT", method, () -> cards.assignUser(call, card));
+            case "boards/#/stacks/#/cards/#/unassignUser" -> only("PUT", method, () -> cards.unassignUser(call, card));
+            case "boards/#/stacks/#/cards/#/reorder" ->
+                    only("PUT", method, () -> cards.reorder(call, p.get("stackId"), card));
+            case "boards/#/stacks/#/cards/#/archive" -> only("PUT", method, () -> cards.archive(call, card, true));
+            case "boards/#/stacks/#/cards/#/unarchive" -> only("PUT", method, () -> cards.archive(call, card, false));
+            case "boards/#/stacks/#/cards/#/attachments" ->
+                    only("GET", method, () -> attachments.list(call, card, v11));
+            case "boards/#/stacks/#/cards/#/attachments/file/#" -> only(v11 ? "DELETE" : "none", method,
+                    () -> attachments.delete(call, card, "file", p.get("attachmentId")));
+            case "boards/#/stacks/#/cards/#/attachments/deck_file/#" -> only(v11 ? "DELETE" : "none", method,
+                    () -> attachments.delete(call, card, "deck_file", p.get("attachmentId")));
+            case "boards/#/labels" -> only("POST", method, () -> labels.create(call, p.get("boardId")));
             case "boards/#/labels/#" -> switch (method) {
                 case "GET" -> labels.get(call, p.get("labelId"));
                 case "PUT" -> labels.update(call, p.get("labelId"));
@@ -128,8 +132,9 @@ final class DeckRest {
         };
     }
 
-    private static SimResponse put(String method, java.util.function.Supplier<SimResponse> action) {
-        return method.equals("PUT") ? action.get() : methodNotAllowed();
+    /** The route's answer when the request has the route's method, else 405. */
+    private static SimResponse only(String routeMethod, String method, Supplier<SimResponse> action) {
+        return method.equals(routeMethod) ? action.get() : methodNotAllowed();
     }
 
     private static SimResponse message(int status, String text) {
@@ -151,7 +156,8 @@ final class DeckRest {
             for (int i = 0; i < segments.size(); i++) {
                 String segment = segments.get(i);
                 String name = i > 0 ? NAMES.get(segments.get(i - 1)) : null;
-                boolean placeholder = name != null && !(segment.equals("archived") && segments.get(i - 1).equals("stacks"));
+                boolean placeholder = name != null
+                        && !(segment.equals("archived") && segments.get(i - 1).equals("stacks"));
                 if (placeholder) {
                     if (!segment.matches("\\d{1,18}")) {
                         return null;

@@ -46,7 +46,8 @@ final class LabelEndpoints {
     }
 
     private static void unique(DeckCall call, long boardId, String title, long except) {
-        if (call.state().labelsOf(boardId).stream().anyMatch(label -> label.id != except && label.title.equals(title))) {
+        if (call.state().labelsOf(boardId).stream()
+                .anyMatch(label -> label.id != except && label.title.equals(title))) {
             throw DeckError.badRequest("title must be unique");
         }
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The user ids a comment mentions ({@code @alice}, {@code @"alice smith"}), as Nextcloud's comments manager finds them. */
+/** The user ids a comment mentions ({@code @alice}, {@code @"alice smith"}), as Nextcloud's comments find them. */
 final class Mentions {
     private static final Pattern MENTION = Pattern.compile("(?:^|\\s)@(?:\"([^\"]+)\"|([A-Za-z0-9_\\-@.']+))");
 
