@@ -39,8 +39,7 @@ final class DeckOcs {
         }
         List<String> parts = PathSegments.of(request.path().replaceFirst("^/ocs/v[12]\\.php/apps/deck/api", ""));
         if (parts.isEmpty() || !parts.getFirst().matches("v1\\.[01]")) {
-            return ocs.failure(998, "Invalid query, please check the syntax. API specifications are here: "
-                    + "http://www.freedesktop.org/wiki/Specifications/open-collaboration-services.\n");
+            return ocs.failure(998, OcsEnvelope.INVALID_QUERY);
         }
         List<String> route = parts.subList(1, parts.size());
         try {
@@ -48,8 +47,7 @@ final class DeckOcs {
         } catch (DeckError e) {
             return ocs.failure(e.status, e.getMessage());
         } catch (NotRouted e) {
-            return ocs.failure(998, "Invalid query, please check the syntax. API specifications are here: "
-                    + "http://www.freedesktop.org/wiki/Specifications/open-collaboration-services.\n");
+            return ocs.failure(998, OcsEnvelope.INVALID_QUERY);
         }
     }
 

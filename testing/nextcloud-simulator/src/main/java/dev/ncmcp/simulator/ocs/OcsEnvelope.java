@@ -19,7 +19,7 @@ import java.util.Map;
  * API v1 (HTTP 200, success code 100, totalitems/itemsperpage) or v2 (HTTP status = statuscode).
  */
 public final class OcsEnvelope {
-    static final String INVALID_QUERY = "Invalid query, please check the syntax. API specifications are here: "
+    public static final String INVALID_QUERY = "Invalid query, please check the syntax. API specifications are here: "
             + "http://www.freedesktop.org/wiki/Specifications/open-collaboration-services.\n";
 
     private final boolean v1;
