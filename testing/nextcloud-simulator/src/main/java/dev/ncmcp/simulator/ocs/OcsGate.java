@@ -29,8 +29,7 @@ public final class OcsGate {
             return Optional.of(response);
         }
         if (!request.header("OCS-APIREQUEST").map("true"::equalsIgnoreCase).orElse(false)) {
-            return Optional.of(SimResponse.json(412,
-                    Json.createObjectBuilder().add("message", "CSRF check failed").build()));
+            return Optional.of(SimResponse.json(412, Json.createObjectBuilder().add("message", "CSRF check failed").build()));
         }
         return Optional.empty();
     }
