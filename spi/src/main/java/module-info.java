@@ -12,6 +12,7 @@ module dev.ncmcp.spi {
     exports dev.ncmcp.spi.tool;
     exports dev.ncmcp.spi.nextcloud;
     exports dev.ncmcp.spi.dav;
+    exports dev.ncmcp.spi.files;
     exports dev.ncmcp.spi.xml;
 
     uses dev.ncmcp.spi.NextcloudPlugin;

@@ -4,6 +4,7 @@ import dev.ncmcp.simulator.caldav.CalDavApp;
 import dev.ncmcp.simulator.carddav.CardDavApp;
 import dev.ncmcp.simulator.dav.DavMaintenance;
 import dev.ncmcp.simulator.dav.Principals;
+import dev.ncmcp.simulator.deck.DeckApp;
 import dev.ncmcp.simulator.files.FileStore;
 import dev.ncmcp.simulator.files.FilesApp;
 import dev.ncmcp.simulator.loginflow.LoginFlowApp;
@@ -24,7 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
 /**
- * An in-memory simulator of the Nextcloud HTTP APIs used by ncmcp: Notes API, OCS
+ * An in-memory simulator of the Nextcloud HTTP APIs used by ncmcp: Notes API, Deck, OCS
  * (capabilities, current user), WebDAV files, CalDAV calendars and tasks, CardDAV address books,
  * status.php, Login Flow v2. All APIs share one file tree per user: notes are the
  * {@code .md}/{@code .txt} files below {@code /Notes}.
@@ -67,6 +68,7 @@ public final class NextcloudSimulator implements AutoCloseable {
                 new FilesApp(files, auth, accounts, version, instanceId),
                 new CalDavApp(auth, new Principals(user -> Optional.of(user + "@" + MAIL_DOMAIN), accounts::displayName)),
                 new CardDavApp(auth, accounts),
+                new DeckApp(auth, accounts, version, files),
                 loginFlow);
         Routes routes = new Routes()
                 .entryPoint("/ocs", OcsApp::maintenanceAnswer)

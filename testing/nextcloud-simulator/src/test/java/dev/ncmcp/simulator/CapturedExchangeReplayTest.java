@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <p>Not replayed at all: {@code login-flow-v2/} (needs the browser steps; the API part is covered by
  * {@link SimulatorBehaviourTest}), {@code app-password/} (needs the login password, getapppassword and
  * rotation, which the simulator does not implement), and the folders of apps the simulator does
- * not cover (deck, tables, cookbook, sharing, oidc). CalDAV and CardDAV were captured on Nextcloud 31
+ * not cover (tables, cookbook, sharing, oidc). CalDAV and CardDAV were captured on Nextcloud 31
  * only (no -nc29 variants: the dav app answered the same on 29).
  */
 class CapturedExchangeReplayTest {
@@ -34,8 +34,12 @@ class CapturedExchangeReplayTest {
 
     /** Capture files inside the replayed folders that are deliberately skipped, with the reason. */
     static final Map<String, String> EXCLUDED = Map.of(
-            "errors/03-wrong-password-deck.http", "Deck is not simulated",
             "webdav-files/40-trashbin-propfind.http", "the trash bin is not simulated (DELETE removes for good)");
+
+    /** Nextcloud 31 captures that the Nextcloud 29 sequence skips although no -nc29 variant exists, with the reason. */
+    static final Map<String, String> EXCLUDED_ON_NC29 = Map.of(
+            "deck/24-stacks-archived.http", "its archived card was archived by step 23's /archive route, which deck "
+                    + "1.13 does not have (23-card-archive-nc29: 405), so on Nextcloud 29 no card is archived yet");
 
     private static final List<NextcloudSimulator> STARTED = new ArrayList<>();
 
@@ -53,6 +57,18 @@ class CapturedExchangeReplayTest {
     @TestFactory
     Stream<DynamicTest> notesNc29() throws IOException {
         return sequence("notes", NextcloudVersion.NC29, false, b -> { });
+    }
+
+    /** Deck from the state the captures start in: bob's "Personal" board and two deleted boards of earlier runs. */
+    @TestFactory
+    Stream<DynamicTest> deckNc31() throws IOException {
+        return sequence("deck", NextcloudVersion.NC31, false, b -> { }, DeckHistory::recreate);
+    }
+
+    /** Deck 1.13: the -nc29 captures where the answer differed, else the NC31 capture of the step. */
+    @TestFactory
+    Stream<DynamicTest> deckNc29() throws IOException {
+        return sequence("deck", NextcloudVersion.NC29, false, b -> { }, DeckHistory::recreate);
     }
 
     @TestFactory
@@ -120,10 +136,18 @@ class CapturedExchangeReplayTest {
 
     private Stream<DynamicTest> sequence(String folder, NextcloudVersion version, boolean onlyVariants,
                                          Consumer<NextcloudSimulator.Builder> config) throws IOException {
+        return sequence(folder, version, onlyVariants, config, sim -> { });
+    }
+
+    /** {@code prelude} brings the started simulator into the state the folder's first capture found the server in. */
+    private Stream<DynamicTest> sequence(String folder, NextcloudVersion version, boolean onlyVariants,
+                                         Consumer<NextcloudSimulator.Builder> config,
+                                         Consumer<NextcloudSimulator> prelude) throws IOException {
         List<Path> chosen = chooseFiles(folder, version, onlyVariants);
         NextcloudSimulator.Builder builder = builder(version);
         config.accept(builder);
         NextcloudSimulator sim = start(builder);
+        prelude.accept(sim);
         CaptureReplayer replayer = new CaptureReplayer(sim);
         return chosen.stream().map(file -> DynamicTest.dynamicTest(
                 folder + "/" + file.getFileName() + " [" + version + "]", file.toUri(),
@@ -149,7 +173,8 @@ class CapturedExchangeReplayTest {
         TreeMap<String, Path> byNumber = new TreeMap<>();
         for (Path file : files(folder)) {
             String name = file.getFileName().toString();
-            if (EXCLUDED.containsKey(folder + "/" + name)) {
+            if (EXCLUDED.containsKey(folder + "/" + name)
+                    || (version == NextcloudVersion.NC29 && EXCLUDED_ON_NC29.containsKey(folder + "/" + name))) {
                 continue;
             }
             boolean variant = name.endsWith("-nc29.http");

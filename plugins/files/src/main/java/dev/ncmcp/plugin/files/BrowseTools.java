@@ -7,6 +7,9 @@ import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolInvocation;
 import dev.ncmcp.spi.dav.Dav;
 import dev.ncmcp.spi.dav.Download;
+import dev.ncmcp.spi.files.FileInfo;
+import dev.ncmcp.spi.files.FilePath;
+import dev.ncmcp.spi.files.UserFiles;
 import dev.ncmcp.spi.nextcloud.Answer;
 import dev.ncmcp.spi.nextcloud.NextcloudResponse;
 import dev.ncmcp.spi.tool.Default;
@@ -30,7 +33,7 @@ final class BrowseTools {
 
     record Listing(@Description("The listed folder") String path,
                    @Description("How many files and folders it holds") int count,
-                   @Description("Its files and folders, folders first") List<FileEntry> entries) {}
+                   @Description("Its files and folders, folders first") List<FileInfo> entries) {}
 
     record ReadFile(@Description("File to read, e.g. /Documents/notes.md") String path) {}
 
@@ -78,29 +81,29 @@ final class BrowseTools {
     }
 
     private Listing listDirectory(ListDirectory args, ToolInvocation call) throws ToolException {
-        DavPath dir = DavPath.parse("path", args.path());
-        UserFiles files = UserFiles.of(call);
+        FilePath dir = FilePath.parse("path", args.path());
+        UserFiles files = UserFiles.of(call.nextcloud());
         NextcloudResponse response = Answer.of(files.sendToPath(slash -> Dav.propfind(files.href(dir, slash), 1,
-                        FileEntry.PROPERTIES))).about(dir.path())
+                        FileInfo.PROPERTIES))).about(dir.path())
                 .on(404, refusal -> notFound("The folder " + dir.path() + " does not exist."
                         + (dir.isRoot() ? "" : " List " + dir.parent().path() + " to see what is there.")))
                 .expect(207);
-        List<FileEntry> entries = files.entries(response);
+        List<FileInfo> entries = files.entries(response);
         if (entries.stream().anyMatch(entry -> entry.path().equals(dir.path()) && entry.isFile())) {
             throw invalidArgument(dir.path() + " is a file, not a folder. Use nc_files_read_file to read it.");
         }
-        List<FileEntry> inside = entries.stream().filter(entry -> !entry.path().equals(dir.path()))
-                .sorted(FileEntry.LISTING_ORDER).toList();
+        List<FileInfo> inside = entries.stream().filter(entry -> !entry.path().equals(dir.path()))
+                .sorted(FileInfo.LISTING_ORDER).toList();
         return new Listing(dir.path(), inside.size(), inside);
     }
 
     private Reply<FileRead> readFile(ReadFile args, ToolInvocation call) throws ToolException {
-        DavPath file = DavPath.parse("path", args.path());
+        FilePath file = FilePath.parse("path", args.path());
         if (file.isRoot()) {
             throw invalidArgument("'path' must name a file; / is the root folder. "
                     + "Use nc_files_list_directory to see its contents.");
         }
-        Download download = Download.read(call.nextcloud(), UserFiles.of(call).href(file, false), readLimit,
+        Download download = Download.read(call.nextcloud(), UserFiles.of(call.nextcloud()).href(file, false), readLimit,
                 file.path()).orElseThrow(() -> notFound("The file " + file.path() + " does not exist. List "
                 + file.parent().path() + " to see what is there."));
         String mime = download.mimeType();

@@ -6,6 +6,9 @@ import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolInvocation;
 import dev.ncmcp.spi.dav.Dav;
 import dev.ncmcp.spi.dav.DavPaths;
+import dev.ncmcp.spi.files.FileInfo;
+import dev.ncmcp.spi.files.FilePath;
+import dev.ncmcp.spi.files.UserFiles;
 import dev.ncmcp.spi.nextcloud.Answer;
 import dev.ncmcp.spi.nextcloud.NextcloudResponse;
 import dev.ncmcp.spi.tool.Default;
@@ -43,14 +46,14 @@ final class FindTools {
     }
 
     record Found(@Description("How many files and folders were found") int count,
-                 @Description("The files and folders found, newest first") List<FileEntry> entries,
+                 @Description("The files and folders found, newest first") List<FileInfo> entries,
                  @Description("true when more files match than 'limit' allowed; narrow the search or raise the limit")
                  Optional<Boolean> truncated) {}
 
     record ListFavorites(@Description("Only list favorites inside this folder") @Default("/") String path) {}
 
     record Favorites(@Description("How many favorites there are") int count,
-                     @Description("The favorite files and folders") List<FileEntry> entries) {}
+                     @Description("The favorite files and folders") List<FileInfo> entries) {}
 
     List<ToolDefinition> tools() {
         return List.of(
@@ -73,9 +76,9 @@ final class FindTools {
     }
 
     private Found search(Search args, ToolInvocation call) throws ToolException {
-        DavPath scope = DavPath.parse("path", args.path());
-        UserFiles files = UserFiles.of(call);
-        String root = DavPath.encodeRoot(files.root());
+        FilePath scope = FilePath.parse("path", args.path());
+        UserFiles files = UserFiles.of(call.nextcloud());
+        String root = FilePath.encodeRoot(files.root());
         int filesAt = root.lastIndexOf("/files/");
         if (filesAt < 0) {
             throw unsupported("Search", "SEARCH", 0);
@@ -87,7 +90,7 @@ final class FindTools {
         NextcloudResponse response = files.send(Dav.search(root.substring(0, filesAt + 1), XmlWriter.document(
                 QName.dav("searchrequest"), request -> request.element(QName.dav("basicsearch"), search -> search
                         .element(QName.dav("select"), select -> select.element(QName.dav("prop"),
-                                prop -> FileEntry.PROPERTIES.forEach(prop::empty)))
+                                prop -> FileInfo.PROPERTIES.forEach(prop::empty)))
                         .element(QName.dav("from"), from -> from.element(QName.dav("scope"), in -> in
                                 .text(QName.dav("href"), scopeHref).text(QName.dav("depth"), "infinity")))
                         .element(QName.dav("where"), where -> where(where, args))
@@ -97,9 +100,9 @@ final class FindTools {
                         .element(QName.dav("limit"), limit -> limit
                                 .text(QName.dav("nresults"), Integer.toString(asked)))))));
         answer(response, scope, "Searching files", "SEARCH").expect(207);
-        List<FileEntry> all = files.entries(response);
+        List<FileInfo> all = files.entries(response);
         Optional<NamePattern> name = args.name().map(NamePattern::new);
-        List<FileEntry> hits = all.stream().filter(entry -> !entry.path().equals(scope.path()))
+        List<FileInfo> hits = all.stream().filter(entry -> !entry.path().equals(scope.path()))
                 .filter(entry -> name.isEmpty() || name.get().matches(entry.name())).toList();
         boolean truncated = hits.size() > args.limit() || all.size() >= asked;
         hits = hits.subList(0, Math.min(hits.size(), args.limit()));
@@ -135,19 +138,19 @@ final class FindTools {
     }
 
     private Favorites listFavorites(ListFavorites args, ToolInvocation call) throws ToolException {
-        DavPath scope = DavPath.parse("path", args.path());
-        UserFiles files = UserFiles.of(call);
+        FilePath scope = FilePath.parse("path", args.path());
+        UserFiles files = UserFiles.of(call.nextcloud());
         String body = XmlWriter.document(QName.owncloud("filter-files"), report -> report
-                .element(QName.dav("prop"), prop -> FileEntry.PROPERTIES.forEach(prop::empty))
+                .element(QName.dav("prop"), prop -> FileInfo.PROPERTIES.forEach(prop::empty))
                 .element(QName.owncloud("filter-rules"), rules -> rules.text(QName.owncloud("favorite"), "1")));
         NextcloudResponse response = files.send(Dav.report(files.href(scope, true), 1, body));
         answer(response, scope, "Listing favorites", "REPORT").expect(207);
-        List<FileEntry> favorites = files.entries(response).stream().filter(entry -> !entry.path().equals("/")).toList();
+        List<FileInfo> favorites = files.entries(response).stream().filter(entry -> !entry.path().equals("/")).toList();
         return new Favorites(favorites.size(), favorites);
     }
 
     /** Servers without SEARCH or Nextcloud's REPORT refuse in several ways; the model should hear it plainly. */
-    private static Answer answer(NextcloudResponse response, DavPath scope, String what, String method) {
+    private static Answer answer(NextcloudResponse response, FilePath scope, String what, String method) {
         return Answer.of(response).about(scope.path())
                 .on(404, refusal -> ToolException.notFound("The folder " + scope.path() + " does not exist."))
                 .on(400, refusal -> refusal.reason().isPresent() ? null : unsupported(what, method, 400))

@@ -5,6 +5,8 @@ import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolInvocation;
 import dev.ncmcp.spi.dav.Dav;
+import dev.ncmcp.spi.files.FilePath;
+import dev.ncmcp.spi.files.UserFiles;
 import dev.ncmcp.spi.nextcloud.Answer;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
 import dev.ncmcp.spi.nextcloud.NextcloudResponse;
@@ -60,11 +62,11 @@ final class OrganizeTools {
     }
 
     private Deleted delete(Delete args, ToolInvocation call) throws ToolException {
-        DavPath path = DavPath.parse("path", args.path());
+        FilePath path = FilePath.parse("path", args.path());
         if (path.isRoot()) {
             throw invalidArgument("The root folder / cannot be deleted; name a file or folder inside it.");
         }
-        UserFiles files = UserFiles.of(call);
+        UserFiles files = UserFiles.of(call.nextcloud());
         Answer.of(files.sendToPath(slash -> NextcloudRequest.delete(files.href(path, slash)).build())).about(path.path())
                 .on(404, refusal -> notFound("Nothing exists at " + path.path() + "; it may already be deleted."))
                 .expect(200, 204);
@@ -72,8 +74,8 @@ final class OrganizeTools {
     }
 
     private Transferred transfer(Transfer args, ToolInvocation call, String method) throws ToolException {
-        DavPath source = DavPath.parse("source", args.source());
-        DavPath target = DavPath.parse("destination", args.destination());
+        FilePath source = FilePath.parse("source", args.source());
+        FilePath target = FilePath.parse("destination", args.destination());
         String done = method.equals("MOVE") ? "moved" : "copied";
         if (source.isRoot()) {
             throw invalidArgument("The root folder / cannot be " + done + ".");
@@ -89,18 +91,18 @@ final class OrganizeTools {
             throw invalidArgument("A folder cannot be " + done + " into itself (" + target.path() + " is inside "
                     + source.path() + ").");
         }
-        UserFiles files = UserFiles.of(call);
+        UserFiles files = UserFiles.of(call.nextcloud());
         NextcloudResponse response = Answer.of(files.sendToPath(slash -> Dav.transfer(method, files.href(source, slash),
                         files.url(target, slash), args.overwrite()))).about(source.path() + " → " + target.path())
                 .on(412, refusal -> ToolException.conflict(target.path() + " already exists. Choose another destination, "
                         + "or pass 'overwrite': true to replace it.", files.current(target)))
                 .on(404, refusal -> notFound("Nothing exists at " + source.path() + ". List " + source.parent().path()
                         + " to see what is there."))
-                .on(409, refusal -> UserFiles.saysParentIsMissing(refusal) ? notFound("The folder "
+                .on(409, refusal -> Reasons.saysParentIsMissing(refusal) ? notFound("The folder "
                         + target.parent().path() + " does not exist. Create it with nc_files_create_directory first.")
                         : null)
                 .on(415, refusal -> invalidArgument(target.parent().path() + " is a file, not a folder, so nothing can "
-                        + "be " + done + " into it" + UserFiles.because(refusal)))
+                        + "be " + done + " into it" + Reasons.because(refusal)))
                 .expect(201, 204);
         return new Transferred(source.path(), target.path(), response.status() == 204);
     }

@@ -6,6 +6,9 @@ import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolInvocation;
 import dev.ncmcp.spi.dav.Dav;
 import dev.ncmcp.spi.dav.Download;
+import dev.ncmcp.spi.files.FileInfo;
+import dev.ncmcp.spi.files.FilePath;
+import dev.ncmcp.spi.files.UserFiles;
 import dev.ncmcp.spi.nextcloud.Answer;
 import dev.ncmcp.spi.nextcloud.Etag;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
@@ -101,13 +104,13 @@ final class WriteTools {
     }
 
     private Written writeFile(WriteFile args, ToolInvocation call) throws ToolException {
-        DavPath file = DavPath.parse("path", args.path());
+        FilePath file = FilePath.parse("path", args.path());
         if (file.isRoot()) {
             throw invalidArgument("'path' must name a file, e.g. /notes.txt; / is the root folder.");
         }
         byte[] data = args.bytes();
         Optional<Etag> etag = args.etag().flatMap(Etag::parse);
-        UserFiles files = UserFiles.of(call);
+        UserFiles files = UserFiles.of(call.nextcloud());
         NextcloudRequest.Builder put = NextcloudRequest.put(files.href(file, false)).body(data, contentType(args, file));
         etag.ifPresent(tag -> put.header("If-Match", tag.header()));
         if (args.createOnly()) {
@@ -120,17 +123,17 @@ final class WriteTools {
                 .on(412, refusal -> preconditionFailed(file, args.createOnly(), etag, refusal, files))
                 .on(404, refusal -> etag.isPresent() ? gone(file) : parentMissing)
                 .on(409, refusal -> refusal.says("non-files") ? isAFolder
-                        : UserFiles.saysParentIsMissing(refusal) ? parentMissing : null)
+                        : Reasons.saysParentIsMissing(refusal) ? parentMissing : null)
                 .on(405, refusal -> isAFolder)
                 .expect(200, 201, 204);
         Optional<String> newEtag = response.header("OC-ETag").or(() -> response.header("ETag"));
         if (newEtag.isEmpty()) {
-            newEtag = files.stat(file).flatMap(FileEntry::etag);
+            newEtag = files.stat(file).flatMap(FileInfo::etag);
         }
         return new Written(file.path(), newEtag.filter(tag -> !tag.isBlank()), response.status() == 201, data.length);
     }
 
-    private static ToolException preconditionFailed(DavPath file, boolean createOnly, Optional<Etag> etag,
+    private static ToolException preconditionFailed(FilePath file, boolean createOnly, Optional<Etag> etag,
                                                     Refusal refusal, UserFiles files) throws ToolException {
         if (createOnly) {
             return conflict(file.path() + " already exists and 'createOnly' was set. Read it with nc_files_read_file, "
@@ -145,13 +148,13 @@ final class WriteTools {
                 + "within the last second; read the file again for a strong etag.)" : ""), files.current(file));
     }
 
-    private static ToolException gone(DavPath file) {
+    private static ToolException gone(FilePath file) {
         return notFound(file.path() + " does not exist (any more), so it cannot be replaced at the given etag. "
                 + "Write without 'etag' to create it.");
     }
 
     /** The type sent when the model gives none; Nextcloud and Apache type a file by its name anyway. */
-    private static String contentType(WriteFile args, DavPath file) {
+    private static String contentType(WriteFile args, FilePath file) {
         String guessed = Download.guess(file.name());
         guessed = guessed.equals("application/octet-stream") && args.content().isPresent() ? "text/plain" : guessed;
         return args.contentType().filter(given -> !given.isBlank())
@@ -159,16 +162,16 @@ final class WriteTools {
     }
 
     private Created createDirectory(CreateDirectory args, ToolInvocation call) throws ToolException {
-        DavPath dir = DavPath.parse("path", args.path());
+        FilePath dir = FilePath.parse("path", args.path());
         if (dir.isRoot()) {
             if (args.parents()) {
                 return new Created(dir.path(), false);
             }
             throw conflict("/ is the root folder and always exists.", null);
         }
-        UserFiles files = UserFiles.of(call);
+        UserFiles files = UserFiles.of(call.nextcloud());
         if (args.parents()) {
-            DavPath ancestor = DavPath.ROOT;
+            FilePath ancestor = FilePath.ROOT;
             for (String segment : dir.parent().segments()) {
                 ancestor = ancestor.child(segment);
                 mkcol(files, ancestor, true).expect(201, 405);
@@ -184,7 +187,7 @@ final class WriteTools {
         throw made.failure();
     }
 
-    private static Answer mkcol(UserFiles files, DavPath dir, boolean parents) throws ToolException {
+    private static Answer mkcol(UserFiles files, FilePath dir, boolean parents) throws ToolException {
         ToolException parentMissing = notFound("The parent folder " + dir.parent().path() + " does not exist."
                 + (parents ? "" : " Create it first, or pass 'parents': true."));
         return Answer.of(files.send(Dav.mkcol(files.href(dir, true)))).about(dir.path())
@@ -192,7 +195,7 @@ final class WriteTools {
                         files.current(dir)))
                 .on(404, refusal -> parentMissing)
                 .on(409, refusal -> refusal.says("not a collection") ? invalidArgument(dir.path() + " cannot be created: "
-                        + dir.parent().path() + " is a file, not a folder" + UserFiles.because(refusal))
-                        : UserFiles.saysParentIsMissing(refusal) ? parentMissing : null);
+                        + dir.parent().path() + " is a file, not a folder" + Reasons.because(refusal))
+                        : Reasons.saysParentIsMissing(refusal) ? parentMissing : null);
     }
 }

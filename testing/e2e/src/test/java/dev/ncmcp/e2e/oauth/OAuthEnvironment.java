@@ -2,6 +2,8 @@ package dev.ncmcp.e2e.oauth;
 
 import dev.ncmcp.e2e.SidecarProcess;
 import dev.ncmcp.spi.NextcloudPlugin;
+import dev.ncmcp.spi.PluginConfig;
+import dev.ncmcp.spi.PluginContext;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.testkit.Keycloak;
@@ -71,6 +73,8 @@ public final class OAuthEnvironment {
         Set<String> served = discovered().tools();
         Map<String, Set<String>> scopes = new TreeMap<>();
         for (NextcloudPlugin plugin : ServiceLoader.load(NextcloudPlugin.class)) {
+            // as the server does: configuration (here the defaults) before the tools
+            plugin.init(PluginContext.of(PluginConfig.defaults(plugin.id(), plugin.configuration())));
             for (ToolDefinition tool : plugin.tools()) {
                 if (served.contains(tool.name())) {
                     scopes.put(tool.name(), tool.requiredScopes().stream().map(s -> s.render(':'))

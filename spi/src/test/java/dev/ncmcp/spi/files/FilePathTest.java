@@ -1,4 +1,4 @@
-package dev.ncmcp.plugin.files;
+package dev.ncmcp.spi.files;
 
 import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.dav.DavPaths;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DavPathTest {
+class FilePathTest {
 
     private static final String ROOT = "/remote.php/dav/files/alice/";
 
@@ -34,13 +34,13 @@ class DavPathTest {
             "'  '|/",
     })
     void normalises(String raw, String expected) throws ToolException {
-        assertEquals(expected, DavPath.parse("path", raw).path());
+        assertEquals(expected, FilePath.parse("path", raw).path());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"..", "/..", "../a", "/a/../..", "a/../../b", "./../etc/passwd", "/a/b/../../../c"})
     void rejectsEscapesAboveTheRoot(String raw) {
-        ToolException e = assertThrows(ToolException.class, () -> DavPath.parse("path", raw));
+        ToolException e = assertThrows(ToolException.class, () -> FilePath.parse("path", raw));
         assertEquals(ToolException.Kind.INVALID_ARGUMENT, e.kind());
         assertTrue(e.getMessage().contains("outside"), e.getMessage());
     }
@@ -48,28 +48,28 @@ class DavPathTest {
     @ParameterizedTest
     @ValueSource(strings = {"a\u0000b", "line\nbreak", "tab\there", "del\u007f"})
     void rejectsControlCharacters(String raw) {
-        ToolException e = assertThrows(ToolException.class, () -> DavPath.parse("path", raw));
+        ToolException e = assertThrows(ToolException.class, () -> FilePath.parse("path", raw));
         assertEquals(ToolException.Kind.INVALID_ARGUMENT, e.kind());
     }
 
     @Test
     void nullMeansRoot() throws ToolException {
-        assertTrue(DavPath.parse("path", null).isRoot());
+        assertTrue(FilePath.parse("path", null).isRoot());
     }
 
     @Test
     void dotsInsideNamesAreKept() throws ToolException {
-        assertEquals("/..hidden/a..b/...", DavPath.parse("p", "/..hidden/a..b/...").path());
+        assertEquals("/..hidden/a..b/...", FilePath.parse("p", "/..hidden/a..b/...").path());
     }
 
     @Test
     void encodesEachSegment() throws ToolException {
-        DavPath path = DavPath.parse("path", "/My Docs/a#b?c%d/Ünïcødé €.txt");
+        FilePath path = FilePath.parse("path", "/My Docs/a#b?c%d/Ünïcødé €.txt");
         assertEquals("My%20Docs/a%23b%3Fc%25d/%C3%9Cn%C3%AFc%C3%B8d%C3%A9%20%E2%82%AC.txt", path.encoded());
         assertEquals(ROOT + "My%20Docs/a%23b%3Fc%25d/%C3%9Cn%C3%AFc%C3%B8d%C3%A9%20%E2%82%AC.txt", path.href(ROOT, false));
-        assertEquals(ROOT + "My%20Docs/", DavPath.parse("p", "My Docs").href(ROOT, true));
-        assertEquals(ROOT, DavPath.ROOT.href(ROOT, true));
-        assertEquals(ROOT, DavPath.ROOT.href(ROOT, false));
+        assertEquals(ROOT + "My%20Docs/", FilePath.parse("p", "My Docs").href(ROOT, true));
+        assertEquals(ROOT, FilePath.ROOT.href(ROOT, true));
+        assertEquals(ROOT, FilePath.ROOT.href(ROOT, false));
     }
 
     @Test
@@ -81,41 +81,41 @@ class DavPathTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/a", "/My Docs/x y.txt", "/a#b/c?d/e%20f", "/Ünïcødé/日本語.md", "/+plus/&amp"})
     void encodedHrefDecodesBackToThePath(String raw) throws ToolException {
-        DavPath path = DavPath.parse("path", raw);
+        FilePath path = FilePath.parse("path", raw);
         String decodedHref = DavPaths.decode(path.href(ROOT, false));
-        assertEquals(Optional.of(path), DavPath.fromHref(decodedHref, ROOT));
-        assertEquals(Optional.of(path), DavPath.fromHref(decodedHref + "/", ROOT));
+        assertEquals(Optional.of(path), FilePath.fromHref(decodedHref, ROOT));
+        assertEquals(Optional.of(path), FilePath.fromHref(decodedHref + "/", ROOT));
     }
 
     @Test
     void mapsHrefsBackToUserPaths() {
-        assertEquals("/", DavPath.fromHref("/remote.php/dav/files/alice/", ROOT).orElseThrow().path());
-        assertEquals("/", DavPath.fromHref("/remote.php/dav/files/alice", ROOT).orElseThrow().path());
-        assertEquals("/Docs", DavPath.fromHref("/remote.php/dav/files/alice/Docs/", ROOT).orElseThrow().path());
-        assertEquals("/a b/c#d", DavPath.fromHref("http://cloud:8080/remote.php/dav/files/alice/a b/c#d", ROOT)
+        assertEquals("/", FilePath.fromHref("/remote.php/dav/files/alice/", ROOT).orElseThrow().path());
+        assertEquals("/", FilePath.fromHref("/remote.php/dav/files/alice", ROOT).orElseThrow().path());
+        assertEquals("/Docs", FilePath.fromHref("/remote.php/dav/files/alice/Docs/", ROOT).orElseThrow().path());
+        assertEquals("/a b/c#d", FilePath.fromHref("http://cloud:8080/remote.php/dav/files/alice/a b/c#d", ROOT)
                 .orElseThrow().path());
-        assertEquals(Optional.empty(), DavPath.fromHref("/remote.php/dav/files/bob/x", ROOT));
-        assertEquals(Optional.empty(), DavPath.fromHref("/remote.php/dav/files/alice2/x", ROOT));
-        assertEquals(Optional.empty(), DavPath.fromHref("/remote.php/dav/files/alice/../bob/x", ROOT));
+        assertEquals(Optional.empty(), FilePath.fromHref("/remote.php/dav/files/bob/x", ROOT));
+        assertEquals(Optional.empty(), FilePath.fromHref("/remote.php/dav/files/alice2/x", ROOT));
+        assertEquals(Optional.empty(), FilePath.fromHref("/remote.php/dav/files/alice/../bob/x", ROOT));
     }
 
     @Test
     void worksWithAnEncodedFilesRoot() {
         String encodedRoot = "/remote.php/dav/files/j%C3%BCrgen%20k/";
-        assertEquals("/x", DavPath.fromHref("/remote.php/dav/files/jürgen k/x", encodedRoot).orElseThrow().path());
-        assertEquals(encodedRoot, DavPath.encodeRoot(encodedRoot));
-        assertEquals(encodedRoot, DavPath.encodeRoot("/remote.php/dav/files/jürgen k"));
+        assertEquals("/x", FilePath.fromHref("/remote.php/dav/files/jürgen k/x", encodedRoot).orElseThrow().path());
+        assertEquals(encodedRoot, FilePath.encodeRoot(encodedRoot));
+        assertEquals(encodedRoot, FilePath.encodeRoot("/remote.php/dav/files/jürgen k"));
     }
 
     @Test
     void parentChildAndContainment() throws ToolException {
-        DavPath path = DavPath.parse("p", "/a/b/c");
+        FilePath path = FilePath.parse("p", "/a/b/c");
         assertEquals("/a/b", path.parent().path());
         assertEquals("c", path.name());
         assertEquals(List.of("a", "b", "c"), path.segments());
-        assertEquals(DavPath.ROOT, DavPath.ROOT.parent());
-        assertTrue(DavPath.parse("p", "/a").contains(path));
-        assertTrue(!DavPath.parse("p", "/a/bc").contains(DavPath.parse("p", "/a/b")));
+        assertEquals(FilePath.ROOT, FilePath.ROOT.parent());
+        assertTrue(FilePath.parse("p", "/a").contains(path));
+        assertTrue(!FilePath.parse("p", "/a/bc").contains(FilePath.parse("p", "/a/b")));
         assertEquals("/a/b/d", path.parent().child("d").path());
     }
 

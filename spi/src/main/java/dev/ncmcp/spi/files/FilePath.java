@@ -1,4 +1,4 @@
-package dev.ncmcp.plugin.files;
+package dev.ncmcp.spi.files;
 
 import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.dav.DavPaths;
@@ -10,19 +10,20 @@ import java.util.Optional;
 
 /**
  * A normalised path in the caller's files: {@code /} or {@code /a/b}. The one place where a path the model gave
- * becomes a WebDAV URL, and where a server's href becomes such a path again; {@code ..} never leaves the root.
+ * becomes a WebDAV URL, and where a server's href becomes such a path again; {@code ..} never leaves the root,
+ * control characters are refused, and every segment is percent-encoded for the URL.
  */
-record DavPath(List<String> segments) {
+public record FilePath(List<String> segments) {
 
-    static final DavPath ROOT = new DavPath(List.of());
+    public static final FilePath ROOT = new FilePath(List.of());
     private static final int MAX_LENGTH = 4096;
 
-    DavPath {
+    public FilePath {
         segments = List.copyOf(segments);
     }
 
     /** Accepts {@code /a/b}, {@code a/b}, {@code ./a}, {@code a//b/}, resolving {@code .} and {@code ..}. */
-    static DavPath parse(String argument, String raw) throws ToolException {
+    public static FilePath parse(String argument, String raw) throws ToolException {
         if (raw == null || raw.isBlank()) {
             return ROOT;
         }
@@ -44,11 +45,11 @@ record DavPath(List<String> segments) {
                 segments.removeLast();
             }
         }
-        return new DavPath(segments);
+        return new FilePath(segments);
     }
 
     /** The path of a decoded href (a path or a URL), or empty when it is not below the files root. */
-    static Optional<DavPath> fromHref(String href, String filesRoot) {
+    public static Optional<FilePath> fromHref(String href, String filesRoot) {
         String path = withoutOrigin(href);
         String root = withoutOrigin(filesRoot);
         root = (path.startsWith(root) ? root : DavPaths.decode(root)).replaceAll("/$", "");
@@ -57,53 +58,53 @@ record DavPath(List<String> segments) {
         }
         List<String> segments = Arrays.asList(path.substring(root.length()).split("/"));
         return segments.contains("..") ? Optional.empty()
-                : Optional.of(new DavPath(segments.stream().flatMap(segment -> named(segment).stream()).toList()));
+                : Optional.of(new FilePath(segments.stream().flatMap(segment -> named(segment).stream()).toList()));
     }
 
     private static List<String> named(String segment) {
         return segment.isEmpty() || segment.equals(".") ? List.of() : List.of(segment);
     }
 
-    boolean isRoot() {
+    public boolean isRoot() {
         return segments.isEmpty();
     }
 
-    String name() {
+    public String name() {
         return isRoot() ? "" : segments.getLast();
     }
 
-    DavPath parent() {
-        return isRoot() ? this : new DavPath(segments.subList(0, segments.size() - 1));
+    public FilePath parent() {
+        return isRoot() ? this : new FilePath(segments.subList(0, segments.size() - 1));
     }
 
-    DavPath child(String name) {
+    public FilePath child(String name) {
         List<String> child = new ArrayList<>(segments);
         child.add(name);
-        return new DavPath(child);
+        return new FilePath(child);
     }
 
     /** Whether {@code other} is this path or lies below it. */
-    boolean contains(DavPath other) {
+    public boolean contains(FilePath other) {
         return other.segments.size() >= segments.size() && other.segments.subList(0, segments.size()).equals(segments);
     }
 
-    String path() {
+    public String path() {
         return "/" + String.join("/", segments);
     }
 
     /** The percent-encoded segments without a leading slash: {@code a%20b/c}. */
-    String encoded() {
+    public String encoded() {
         return DavPaths.child("/", segments).substring(1);
     }
 
     /** The request path, e.g. {@code /remote.php/dav/files/alice/a%20b/c}, with a slash for collections if asked. */
-    String href(String filesRoot, boolean trailingSlash) {
+    public String href(String filesRoot, boolean trailingSlash) {
         String href = encodeRoot(filesRoot) + encoded();
         return trailingSlash && !href.endsWith("/") ? href + "/" : href;
     }
 
     /** The files root as an encoded path ending in {@code /}; a root that is already encoded is kept. */
-    static String encodeRoot(String filesRoot) {
+    public static String encodeRoot(String filesRoot) {
         String root = withoutOrigin(filesRoot);
         if (!root.contains("%")) {
             root = DavPaths.child("/", Arrays.stream(root.split("/")).filter(s -> !s.isEmpty()).toList());
