@@ -12,8 +12,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * The plumbing the throw-away local servers ({@link ApacheDav}, {@link Postgres}, {@link Keycloak}) share: a free
- * loopback port, whether they run as root, reading a log that may not exist yet, waiting between polls, deleting their directories.
+ * The plumbing the throw-away local servers ({@link ApacheDav}, {@link Radicale}, {@link Postgres}, {@link Keycloak})
+ * share: a free loopback port, whether they run as root, reading a log that may not exist yet, waiting between polls,
+ * deleting their directories.
  */
 final class ServerSupport {
     private ServerSupport() {

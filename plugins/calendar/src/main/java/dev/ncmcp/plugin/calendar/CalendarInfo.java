@@ -37,6 +37,12 @@ record CalendarInfo(
         return components.contains(component);
     }
 
+    /** {@code principals/users/bob} and {@code /remote.php/dav/principals/users/bob/} both end in {@code bob}. */
+    private static String lastSegment(String path) {
+        String trimmed = path.replaceAll("/+$", "");
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+
     static boolean isCalendar(DavEntry entry) {
         return entry.resourceTypes().contains(CALENDAR) && !entry.resourceTypes().contains(DELETED);
     }
@@ -53,9 +59,8 @@ record CalendarInfo(
                 .flatMap(privilege -> privilege.children().stream())
                 .map(XmlElement::name)
                 .noneMatch(name -> WRITE_PRIVILEGES.contains(name.name()))).orElse(false);
-        Optional<String> owner = entry.property(OWNER).filter(o -> !o.isBlank());
-        boolean shared = owner.map(o -> !principal.contains("/" + o.replaceAll("^/+|/+$", "").replaceFirst(".*/", "")
-                + "/")).orElse(false);
+        boolean shared = entry.property(OWNER).filter(o -> !o.isBlank())
+                .map(owner -> !lastSegment(owner).equals(lastSegment(principal))).orElse(false);
         return new CalendarInfo(id, entry.dav("displayname").filter(n -> !n.isBlank()).orElse(id),
                 entry.property(COLOR).filter(c -> !c.isBlank()), entry.property(DESCRIPTION).filter(d -> !d.isBlank()),
                 components, readOnly, shared, href);

@@ -237,25 +237,21 @@ final class EventTools {
     static Events occurrences(ToolInvocation call, List<String> calendars, Instant from, Instant to, Zone view,
                               int limit, Map<String, String> textMatches,
                               java.util.function.Predicate<IcsComponent> keep) throws ToolException {
+        record Found(Instant start, Event event) {
+        }
         CalDav dav = CalDav.of(call);
-        List<Event> all = new ArrayList<>();
-        List<Instant> starts = new ArrayList<>();
+        List<Found> all = new ArrayList<>();
         for (CalendarInfo calendar : dav.calendars("calendars", calendars, "VEVENT")) {
             for (CalendarObject object : dav.query(calendar, "VEVENT", Optional.of(from), Optional.of(to), textMatches)) {
                 for (Occurrence occurrence : Recurrences.between(object.ics(), "VEVENT", from, to, view)) {
                     if (keep.test(occurrence.component())) {
-                        all.add(Event.of(occurrence, object));
-                        starts.add(occurrence.sortKey(view));
+                        all.add(new Found(occurrence.sortKey(view), Event.of(occurrence, object)));
                     }
                 }
             }
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparing(starts::get));
-        return new Events(order.stream().limit(limit).map(all::get).toList(), all.size());
+        all.sort(Comparator.comparing(Found::start));
+        return new Events(all.stream().limit(limit).map(Found::event).toList(), all.size());
     }
 
     private Event get(GetEvent args, ToolInvocation call) throws ToolException {

@@ -1,6 +1,7 @@
 package dev.ncmcp.plugin.calendar;
 
 import dev.ncmcp.plugin.calendar.ics.IcsComponent;
+import dev.ncmcp.plugin.calendar.ics.IcsProperty;
 import dev.ncmcp.spi.tool.Description;
 
 import java.time.Duration;
@@ -37,8 +38,8 @@ record Reminder(
     static IcsComponent alarm(long minutesBefore, String summary) {
         String trigger = minutesBefore >= 0 ? "-PT" + minutesBefore + "M" : "PT" + (-minutesBefore) + "M";
         return new IcsComponent("VALARM")
-                .add(dev.ncmcp.plugin.calendar.ics.IcsProperty.of("ACTION", "DISPLAY"))
-                .add(dev.ncmcp.plugin.calendar.ics.IcsProperty.of("TRIGGER", trigger))
-                .add(dev.ncmcp.plugin.calendar.ics.IcsProperty.text("DESCRIPTION", summary.isBlank() ? "Reminder" : summary));
+                .add(IcsProperty.of("ACTION", "DISPLAY"))
+                .add(IcsProperty.of("TRIGGER", trigger))
+                .add(IcsProperty.text("DESCRIPTION", summary.isBlank() ? "Reminder" : summary));
     }
 }

@@ -30,7 +30,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import static dev.ncmcp.spi.ToolException.invalidArgument;
 
 /** Tasks (VTODO): list, search, create, update, complete, reopen, delete. */
 final class TaskTools {

@@ -3,6 +3,7 @@ package dev.ncmcp.e2e.facade;
 import dev.ncmcp.testkit.Keycloak;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -307,17 +308,45 @@ final class FacadeFlow {
                 "client_id", clientId));
     }
 
-    /** A 2026-07-28 {@code tools/list} at the MCP endpoint, with an optional bearer token. */
+    /**
+     * A 2026-07-28 {@code tools/list} at the MCP endpoint, with an optional bearer token: every page, so the reply
+     * of a successful listing holds all tools (the bundled plugins offer more than one page).
+     */
     Reply toolsList(String token) {
+        Reply first = toolsListPage(token, null);
+        if (first.status() != 200 || !jsonRpc(first).containsKey("result")) {
+            return first;
+        }
+        JsonObject result = jsonRpc(first).getJsonObject("result");
+        var tools = Json.createArrayBuilder(result.getJsonArray("tools"));
+        String cursor = result.containsKey("nextCursor") ? result.getString("nextCursor") : null;
+        while (cursor != null) {
+            JsonObject page = jsonRpc(toolsListPage(token, cursor)).getJsonObject("result");
+            page.getJsonArray("tools").forEach(tools::add);
+            cursor = page.containsKey("nextCursor") ? page.getString("nextCursor") : null;
+        }
+        JsonObject merged = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", 1)
+                .add("result", Json.createObjectBuilder(result).remove("nextCursor").add("tools", tools)).build();
+        Map<String, List<String>> headers = new java.util.HashMap<>(first.headers());
+        headers.keySet().removeIf(name -> name.equalsIgnoreCase("content-type"));
+        headers.put("content-type", List.of("application/json"));
+        return new Reply(first.status(), headers, merged.toString());
+    }
+
+    private Reply toolsListPage(String token, String cursor) {
+        JsonObjectBuilder params = Json.createObjectBuilder().add("_meta", Json.createObjectBuilder()
+                .add("io.modelcontextprotocol/protocolVersion", MODERN)
+                .add("io.modelcontextprotocol/clientInfo", Json.createObjectBuilder()
+                        .add("name", "ncmcp-facade-e2e").add("version", "0.1.0"))
+                .add("io.modelcontextprotocol/clientCapabilities", JsonValue.EMPTY_JSON_OBJECT));
+        if (cursor != null) {
+            params.add("cursor", cursor);
+        }
         JsonObject body = Json.createObjectBuilder()
                 .add("jsonrpc", "2.0")
                 .add("id", 1)
                 .add("method", "tools/list")
-                .add("params", Json.createObjectBuilder().add("_meta", Json.createObjectBuilder()
-                        .add("io.modelcontextprotocol/protocolVersion", MODERN)
-                        .add("io.modelcontextprotocol/clientInfo", Json.createObjectBuilder()
-                                .add("name", "ncmcp-facade-e2e").add("version", "0.1.0"))
-                        .add("io.modelcontextprotocol/clientCapabilities", JsonValue.EMPTY_JSON_OBJECT)))
+                .add("params", params)
                 .build();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(mcpUrl)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

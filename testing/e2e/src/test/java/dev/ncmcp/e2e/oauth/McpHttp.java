@@ -89,8 +89,30 @@ public final class McpHttp {
         }
     }
 
+    /**
+     * {@code tools/list}, every page: with more bundled tools than fit on one page ({@code nextCursor}), the reply
+     * carries the first page's status and headers and all pages' tools.
+     */
     public Reply toolsList(String token) {
-        return request(token, "tools/list", JsonValue.EMPTY_JSON_OBJECT);
+        Reply first = request(token, "tools/list", JsonValue.EMPTY_JSON_OBJECT);
+        if (first.status() != 200 || !first.json().containsKey("result")
+                || !first.result().containsKey("nextCursor")) {
+            return first;
+        }
+        JsonObject json = first.json();
+        var tools = Json.createArrayBuilder(json.getJsonObject("result").getJsonArray("tools"));
+        String cursor = json.getJsonObject("result").getString("nextCursor");
+        while (cursor != null) {
+            JsonObject page = request(token, "tools/list", Json.createObjectBuilder().add("cursor", cursor).build())
+                    .result();
+            page.getJsonArray("tools").forEach(tools::add);
+            cursor = page.containsKey("nextCursor") ? page.getString("nextCursor") : null;
+        }
+        JsonObject merged = Json.createObjectBuilder(json).add("result", Json.createObjectBuilder(
+                json.getJsonObject("result")).remove("nextCursor").add("tools", tools)).build();
+        Map<String, String> headers = new java.util.HashMap<>(first.headers());
+        headers.put("content-type", "application/json");
+        return new Reply(first.status(), headers, merged.toString());
     }
 
     public Reply callTool(String token, String name, JsonObject arguments) {
