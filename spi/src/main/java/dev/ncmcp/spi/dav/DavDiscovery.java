@@ -5,7 +5,6 @@ import dev.ncmcp.spi.nextcloud.NextcloudClient;
 import dev.ncmcp.spi.nextcloud.NextcloudException;
 import dev.ncmcp.spi.nextcloud.NextcloudResponse;
 import dev.ncmcp.spi.xml.QName;
-import dev.ncmcp.spi.xml.XmlElement;
 
 import java.util.List;
 import java.util.Optional;

@@ -34,7 +34,8 @@ final class CalendarTools {
 
     static final String COLOR = "#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?";
 
-    record Calendars(@Description("The user's calendars, including shared and read-only ones") List<CalendarInfo> calendars) {
+    record Calendars(@Description("The user's calendars, including shared and read-only ones")
+                     List<CalendarInfo> calendars) {
     }
 
     record CreateCalendar(

@@ -15,6 +15,7 @@ import dev.ncmcp.spi.tool.Range;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,7 +80,7 @@ final class EventFields {
             }
         } else if (oldStart.isPresent() && oldEnd.isPresent() && oldStart.get().allDay() == newStart.allDay()) {
             newEnd = oldEnd.get().allDay() ? IcsTime.ofDate(newStart.date().orElseThrow().plusDays(
-                    java.time.temporal.ChronoUnit.DAYS.between(oldStart.get().date().orElseThrow(),
+                    ChronoUnit.DAYS.between(oldStart.get().date().orElseThrow(),
                             oldEnd.get().date().orElseThrow())))
                     : start.isEmpty() && zone.isPresent() ? moved(oldEnd.get(), zone.get())
                     : Recurrences.plusExact(newStart, Recurrences.length(oldStart.get(), oldEnd.get(), Zone.UTC));
@@ -199,7 +200,7 @@ final class EventFields {
 
     /** A new SEQUENCE and DTSTAMP, as RFC 5546 asks of every change (clients and invitations rely on them). */
     static void stamp(IcsComponent event, boolean changed) {
-        event.set(IcsProperty.of("DTSTAMP", IcsTime.ofUtc(Instant.now().with(java.time.temporal.ChronoField.NANO_OF_SECOND, 0)).value()));
+        event.set(IcsProperty.of("DTSTAMP", IcsTime.ofUtc(Instant.now().truncatedTo(ChronoUnit.SECONDS)).value()));
         event.set(IcsProperty.of("LAST-MODIFIED", event.value("DTSTAMP").orElseThrow()));
         if (changed) {
             int sequence = event.value("SEQUENCE").map(s -> {

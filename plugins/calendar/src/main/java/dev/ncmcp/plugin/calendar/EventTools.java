@@ -94,7 +94,8 @@ final class EventTools {
             @Description("Categories (tags)") List<String> categories,
             @Description("tentative, confirmed or cancelled") Optional<Status> status,
             @Description("Reminders") List<ReminderInput> reminders,
-            @Description("Recurrence rule (RFC 5545 RRULE), e.g. FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10") Optional<String> recurrence,
+            @Description("Recurrence rule (RFC 5545 RRULE), e.g. FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10")
+            Optional<String> recurrence,
             @Description("Starts of occurrences to leave out of the series (EXDATE)") List<String> exceptions,
             @Description("Attendees; with them the event is a meeting and the server may send invitations")
             List<AttendeeInput> attendees,

@@ -90,7 +90,8 @@ final class TaskTools {
             @Description("IANA zone for local times in 'due' and 'start'") Optional<String> timeZone,
             @Description("New priority 1-9; 0 removes it") @Range(min = 0, max = 9) Optional<Integer> priority,
             @Description("New categories (replace the old ones)") Optional<List<String>> categories,
-            @Description("New status; completed sets the completion time and 100 percent as well") Optional<TaskStatus> status,
+            @Description("New status; completed sets the completion time and 100 percent as well")
+            Optional<TaskStatus> status,
             @Description("Percent complete") @Range(min = 0, max = 100) Optional<Integer> percentComplete,
             @Description("New parent task's uid; empty makes it a top-level task") Optional<String> parentUid) {
     }

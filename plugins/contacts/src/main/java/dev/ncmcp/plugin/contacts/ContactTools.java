@@ -51,7 +51,8 @@ final class ContactTools {
 
     record Contacts(@Description("The contacts, by name") List<Contact> contacts,
                     @Description("How many there are in all") int total,
-                    @Description("Pass as 'cursor' for the next page; absent on the last page") Optional<String> nextCursor) {
+                    @Description("Pass as 'cursor' for the next page; absent on the last page")
+                    Optional<String> nextCursor) {
     }
 
     record SearchContacts(

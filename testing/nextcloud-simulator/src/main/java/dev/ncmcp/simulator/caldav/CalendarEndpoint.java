@@ -90,10 +90,11 @@ final class CalendarEndpoint {
                             calendar, r.user(), props));
                 }
             });
-            ms.response(r.home() + "inbox/", CalendarProps.collection(ms, CalendarProps.Kind.INBOX, null, r.user(), props));
-            ms.response(r.home() + "outbox/", CalendarProps.collection(ms, CalendarProps.Kind.OUTBOX, null, r.user(), props));
-            ms.response(r.home() + "trashbin/", CalendarProps.collection(ms, CalendarProps.Kind.TRASHBIN, null, r.user(),
-                    props));
+            for (CalendarProps.Kind kind : List.of(CalendarProps.Kind.INBOX, CalendarProps.Kind.OUTBOX,
+                    CalendarProps.Kind.TRASHBIN)) {
+                ms.response(r.home() + kind.name().toLowerCase(java.util.Locale.ROOT) + "/",
+                        CalendarProps.collection(ms, kind, null, r.user(), props));
+            }
         }
         return SimResponse.xml(207, ms.build());
     }

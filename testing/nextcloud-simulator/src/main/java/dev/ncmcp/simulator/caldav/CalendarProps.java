@@ -39,7 +39,8 @@ final class CalendarProps {
         List<Multistatus.Prop> missing = new ArrayList<>();
         for (DavXml.QName name : requested) {
             String value = value(ms, kind, calendar, user, name);
-            (value == null ? missing : found).add(new Multistatus.Prop(name, value == null || value.isEmpty() ? null : value));
+            String inner = value == null || value.isEmpty() ? null : value;
+            (value == null ? missing : found).add(new Multistatus.Prop(name, inner));
         }
         return List.of(new Multistatus.PropStat(200, found), new Multistatus.PropStat(404, missing));
     }
@@ -110,7 +111,8 @@ final class CalendarProps {
                         java.nio.charset.StandardCharsets.UTF_8).length);
                 default -> null;
             };
-            (value == null ? missing : found).add(new Multistatus.Prop(name, value == null || value.isEmpty() ? null : value));
+            String inner = value == null || value.isEmpty() ? null : value;
+            (value == null ? missing : found).add(new Multistatus.Prop(name, inner));
         }
         return List.of(new Multistatus.PropStat(200, found), new Multistatus.PropStat(404, missing));
     }

@@ -56,7 +56,8 @@ public final class Principals {
                         .map(mail -> href("mailto:" + mail)).orElse("") + href(principal);
                 case Multistatus.CALDAV + " schedule-inbox-URL" -> href("/remote.php/dav/calendars/" + user + "/inbox/");
                 case Multistatus.CALDAV + " schedule-outbox-URL" -> href("/remote.php/dav/calendars/" + user + "/outbox/");
-                case Multistatus.CARDDAV + " addressbook-home-set" -> href("/remote.php/dav/addressbooks/users/" + user + "/");
+                case Multistatus.CARDDAV + " addressbook-home-set" ->
+                        href("/remote.php/dav/addressbooks/users/" + user + "/");
                 default -> null;
             };
             (value == null ? missing : found).add(new Multistatus.Prop(name, value));
