@@ -69,6 +69,14 @@ class BundledToolOutputsTest {
         call("nc_files_move", "{\"source\":\"/Documents/copy.json\",\"destination\":\"/Documents/moved.json\"}");
         call("nc_files_delete", "{\"path\":\"/Documents/moved.json\"}");
 
+        call("nc_sharing_list_shares", "{}");
+        call("nc_sharing_find_sharees", "{\"search\":\"admin\"}");
+        String share = call("nc_sharing_create_share", "{\"path\":\"/Documents/Readme.md\",\"type\":\"link\"}")
+                .getString("id");
+        call("nc_sharing_get_share", "{\"id\":\"" + share + "\"}");
+        call("nc_sharing_update_share", "{\"id\":\"" + share + "\",\"note\":\"e2e\"}");
+        call("nc_sharing_delete_share", "{\"id\":\"" + share + "\"}");
+
         assertEquals(new TreeSet<>(OUTPUT_SCHEMAS.keySet()), CALLED, "every bundled tool is called here");
     }
 

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <p>Not replayed at all: {@code login-flow-v2/} (needs the browser steps; the API part is covered by
  * {@link SimulatorBehaviourTest}), {@code app-password/} (needs the login password, getapppassword and
  * rotation, which the simulator does not implement), and the folders of apps the simulator does
- * not cover (deck, tables, cookbook, sharing, caldav, carddav, oidc).
+ * not cover (deck, tables, cookbook, caldav, carddav, oidc).
  */
 class CapturedExchangeReplayTest {
     /** A copy of the team's reference captures, kept with the tests so they run from any checkout. */
@@ -52,6 +52,18 @@ class CapturedExchangeReplayTest {
     @TestFactory
     Stream<DynamicTest> notesNc29() throws IOException {
         return sequence("notes", NextcloudVersion.NC29, false, b -> { });
+    }
+
+    /** Sharing from bob's files as the captures found them: share-demo.txt and the Project folder. */
+    @TestFactory
+    Stream<DynamicTest> sharingNc31() throws IOException {
+        return sequence("sharing", NextcloudVersion.NC31, false, b -> { }, SharingHistory::recreate);
+    }
+
+    /** Nextcloud 29: no mount keys, null labels in lists, public downloads sent directly. */
+    @TestFactory
+    Stream<DynamicTest> sharingNc29() throws IOException {
+        return sequence("sharing", NextcloudVersion.NC29, false, b -> { }, SharingHistory::recreate);
     }
 
     @TestFactory
@@ -103,10 +115,18 @@ class CapturedExchangeReplayTest {
 
     private Stream<DynamicTest> sequence(String folder, NextcloudVersion version, boolean onlyVariants,
                                          Consumer<NextcloudSimulator.Builder> config) throws IOException {
+        return sequence(folder, version, onlyVariants, config, sim -> { });
+    }
+
+    /** {@code prelude} brings the started simulator into the state the folder's first capture found the server in. */
+    private Stream<DynamicTest> sequence(String folder, NextcloudVersion version, boolean onlyVariants,
+                                         Consumer<NextcloudSimulator.Builder> config,
+                                         Consumer<NextcloudSimulator> prelude) throws IOException {
         List<Path> chosen = chooseFiles(folder, version, onlyVariants);
         NextcloudSimulator.Builder builder = builder(version);
         config.accept(builder);
         NextcloudSimulator sim = start(builder);
+        prelude.accept(sim);
         CaptureReplayer replayer = new CaptureReplayer(sim);
         return chosen.stream().map(file -> DynamicTest.dynamicTest(
                 folder + "/" + file.getFileName() + " [" + version + "]", file.toUri(),
@@ -161,7 +181,7 @@ class CapturedExchangeReplayTest {
     private static NextcloudSimulator.Builder builder(NextcloudVersion version) {
         return NextcloudSimulator.builder().version(version)
                 .user("bob", CaptureReplayer.BOB_PASSWORD, "Bob Tester")
-                .user("admin", "admin-password");
+                .user("admin", CaptureReplayer.ADMIN_PASSWORD, "admin");
     }
 
     private static synchronized NextcloudSimulator start(NextcloudSimulator.Builder builder) {

@@ -73,6 +73,11 @@ public final class FileNode {
         return parentPath.isEmpty() ? name : parentPath + "/" + name;
     }
 
+    /** The MIME type Nextcloud stores for a file of this name; folders have {@code httpd/unix-directory}. */
+    public String mimeType() {
+        return folder ? MimeTypes.FOLDER : MimeTypes.ofName(name);
+    }
+
     /** File length, or for folders the sum of all contained files. */
     public long size() {
         if (!folder) {

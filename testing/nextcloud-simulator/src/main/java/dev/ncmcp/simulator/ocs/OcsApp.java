@@ -22,6 +22,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -60,17 +61,9 @@ public final class OcsApp implements SimulatorApp {
     private SimResponse handle(SimRequest request) {
         OcsEnvelope ocs = OcsEnvelope.forRequest(request);
         BasicAuth.Result who = auth.authenticate(request);
-        if (who.kind() == BasicAuth.Kind.INVALID) {
-            OcsEnvelope shape = version.honoursFormatOnBadCredentials() ? ocs : ocs.asXml();
-            SimResponse response = shape.failure(997, "Unauthorised")
-                    .header("WWW-Authenticate", "Basic realm=\"Authorisation Required\"");
-            if (!version.honoursFormatOnBadCredentials()) {
-                response.header("Content-Type", "text/xml; charset=UTF-8");
-            }
-            return response;
-        }
-        if (!request.header("OCS-APIREQUEST").map("true"::equalsIgnoreCase).orElse(false)) {
-            return SimResponse.json(412, Json.createObjectBuilder().add("message", "CSRF check failed").build());
+        Optional<SimResponse> refused = OcsGate.refusal(request, who, version);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         String route = request.path().replaceFirst("^/ocs/v[12]\\.php", "");
         List<String> parts = PathSegments.of(route);

@@ -18,8 +18,8 @@ import java.util.Map;
  * Renders OCS answers ({@code {"ocs":{"meta":…,"data":…}}}) as JSON or as Nextcloud's XML, for
  * API v1 (HTTP 200, success code 100, totalitems/itemsperpage) or v2 (HTTP status = statuscode).
  */
-final class OcsEnvelope {
-    static final String INVALID_QUERY = "Invalid query, please check the syntax. API specifications are here: "
+public final class OcsEnvelope {
+    public static final String INVALID_QUERY = "Invalid query, please check the syntax. API specifications are here: "
             + "http://www.freedesktop.org/wiki/Specifications/open-collaboration-services.\n";
 
     private final boolean v1;
@@ -31,7 +31,7 @@ final class OcsEnvelope {
     }
 
     /** Chooses version from the path and format from {@code ?format=} or the Accept header. */
-    static OcsEnvelope forRequest(SimRequest request) {
+    public static OcsEnvelope forRequest(SimRequest request) {
         boolean v1 = request.path().startsWith("/ocs/v1.php");
         String format = request.queryParam("format").orElse(null);
         boolean json = format != null
@@ -44,12 +44,12 @@ final class OcsEnvelope {
         return new OcsEnvelope(v1, false);
     }
 
-    SimResponse ok(JsonValue data) {
+    public SimResponse ok(JsonValue data) {
         return render(200, "ok", v1 ? 100 : 200, "OK", data);
     }
 
     /** An OCS failure; v1 keeps HTTP 200 except for the authentication/maintenance codes. */
-    SimResponse failure(int statuscode, String message) {
+    public SimResponse failure(int statuscode, String message) {
         int http = switch (statuscode) {
             case 997 -> 401;
             case 998 -> 404;
