@@ -1,5 +1,6 @@
 package dev.ncmcp.simulator;
 
+import dev.ncmcp.simulator.cookbook.CookbookApp;
 import dev.ncmcp.simulator.dav.DavMaintenance;
 import dev.ncmcp.simulator.files.FileStore;
 import dev.ncmcp.simulator.files.FilesApp;
@@ -62,6 +63,7 @@ public final class NextcloudSimulator implements AutoCloseable {
                 notes,
                 new FilesApp(files, auth, accounts, version, instanceId),
                 new SharingApp(files, auth, accounts, version, this::baseUrl),
+                new CookbookApp(files, auth, version),
                 loginFlow);
         Routes routes = new Routes()
                 .entryPoint("/ocs", OcsApp::maintenanceAnswer)

@@ -125,8 +125,8 @@ final class CaptureReplayer {
     }
 
     /**
-     * A JSON body's ids mapped to the simulator's: object keys that are ids ({@code "data": {"10": "Apples"}}) and
-     * numbers named like ids ({@code "baseNodeId": 4}); other bodies as they are.
+     * A JSON body's ids mapped to the simulator's: object keys that are ids ({@code "data": {"10": "Apples"}}),
+     * numbers named like ids ({@code "baseNodeId": 4}) and an {@code "id": "91"}; other bodies as they are.
      */
     private String mapBody(String body) {
         try {
@@ -147,7 +147,9 @@ final class CaptureReplayer {
             String name = NUMBER.matcher(key).matches() ? ids.getOrDefault(key, key) : key;
             boolean idValue = isIdKey(key) && field instanceof JsonNumber number && number.isIntegral()
                     && ids.containsKey(field.toString());
-            mapped.add(name, idValue ? Json.createValue(Long.parseLong(ids.get(field.toString()))) : mapIds(field));
+            boolean idText = key.equals("id") && field instanceof JsonString text && ids.containsKey(text.getString());
+            mapped.add(name, idValue ? Json.createValue(Long.parseLong(ids.get(field.toString())))
+                    : idText ? Json.createValue(ids.get(((JsonString) field).getString())) : mapIds(field));
         });
         return mapped.build();
     }

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <p>Not replayed at all: {@code login-flow-v2/} (needs the browser steps; the API part is covered by
  * {@link SimulatorBehaviourTest}), {@code app-password/} (needs the login password, getapppassword and
  * rotation, which the simulator does not implement), and the folders of apps the simulator does
- * not cover (deck, tables, cookbook, caldav, carddav, oidc).
+ * not cover (deck, tables, caldav, carddav, oidc).
  */
 class CapturedExchangeReplayTest {
     /** A copy of the team's reference captures, kept with the tests so they run from any checkout. */
@@ -64,6 +64,17 @@ class CapturedExchangeReplayTest {
     @TestFactory
     Stream<DynamicTest> sharingNc29() throws IOException {
         return sequence("sharing", NextcloudVersion.NC29, false, b -> { }, SharingHistory::recreate);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cookbookNc31() throws IOException {
+        return sequence("cookbook", NextcloudVersion.NC31, false, b -> { });
+    }
+
+    /** cookbook 0.11.5: only its version differs. */
+    @TestFactory
+    Stream<DynamicTest> cookbookNc29() throws IOException {
+        return sequence("cookbook", NextcloudVersion.NC29, false, b -> { });
     }
 
     @TestFactory
