@@ -9,6 +9,7 @@ import dev.ncmcp.simulator.notes.NotesApp;
 import dev.ncmcp.simulator.notes.NotesLocking;
 import dev.ncmcp.simulator.ocs.OcsApp;
 import dev.ncmcp.simulator.sharing.SharingApp;
+import dev.ncmcp.simulator.tables.TablesApp;
 import io.helidon.webserver.WebServer;
 
 import java.time.Duration;
@@ -64,6 +65,7 @@ public final class NextcloudSimulator implements AutoCloseable {
                 new FilesApp(files, auth, accounts, version, instanceId),
                 new SharingApp(files, auth, accounts, version, this::baseUrl),
                 new CookbookApp(files, auth, version),
+                new TablesApp(auth, accounts, version),
                 loginFlow);
         Routes routes = new Routes()
                 .entryPoint("/ocs", OcsApp::maintenanceAnswer)

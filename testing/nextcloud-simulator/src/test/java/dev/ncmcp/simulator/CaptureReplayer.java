@@ -54,7 +54,13 @@ final class CaptureReplayer {
 
     private final NextcloudSimulator sim;
     private final HttpClient client = HttpClient.newHttpClient();
-    private final Map<String, String> ids = new HashMap<>();
+    /**
+     * Captured id → the simulator's, one map per Nextcloud version of the captures: the two runs numbered their
+     * objects differently, so the same number can name different objects in a 29 and a 31 capture.
+     */
+    private final Map<Boolean, Map<String, String>> idsByVersion = Map.of(true, new HashMap<>(), false, new HashMap<>());
+    /** The map of the capture being replayed or compared. */
+    private Map<String, String> ids = idsByVersion.get(false);
     private final Map<String, String> tokens = new HashMap<>();
 
     CaptureReplayer(NextcloudSimulator sim) {
@@ -70,6 +76,7 @@ final class CaptureReplayer {
      * and ETags are mapped to the actual ones too (later files of that version refer to them).
      */
     void replay(CapturedExchange ex, List<CapturedExchange> aliases) throws IOException, InterruptedException {
+        ids = idsOf(ex);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + mapTarget(ex.target())));
         ex.requestHeaders().forEach((name, value) -> {
             if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
@@ -89,13 +96,19 @@ final class CaptureReplayer {
         compareBodies(ex, response, problems);
         for (CapturedExchange alias : aliases) {
             List<String> ignored = new ArrayList<>();
+            ids = idsOf(alias);
             compareHeaders(alias, response, ignored);
             compareBodies(alias, response, ignored);
         }
+        ids = idsOf(ex);
         if (!problems.isEmpty()) {
             fail(ex.file() + " (" + ex.description() + "):\n  " + String.join("\n  ", problems)
                  + "\n  actual body: " + response.body());
         }
+    }
+
+    private Map<String, String> idsOf(CapturedExchange ex) {
+        return idsByVersion.get(ex.file().contains("-nc29"));
     }
 
     private String mapTarget(String target) {
@@ -222,7 +235,9 @@ final class CaptureReplayer {
             }
             return;
         }
-        if (contentType.contains("json") && !expected.startsWith("[HTML")) {
+        // Tables 0.9 serves its JSON scheme as application/octet-stream (tables/07-nc29)
+        boolean json = contentType.contains("json") || contentType.contains("octet-stream") && expected.startsWith("{");
+        if (json && !expected.startsWith("[HTML")) {
             JsonValue exp = parseJson(expected);
             JsonValue act;
             try {
@@ -266,9 +281,13 @@ final class CaptureReplayer {
                 JsonObject a = (JsonObject) act;
                 if (!List.copyOf(e.keySet()).equals(List.copyOf(a.keySet()))) {
                     problems.add(path + ": keys " + a.keySet() + " != captured " + e.keySet());
-                    return;
                 }
-                e.forEach((k, v) -> compareJson(path + "." + k, v, a.get(k), problems));
+                // the common keys still teach ids: the other version's capture of a step has other keys
+                e.forEach((k, v) -> {
+                    if (a.containsKey(k)) {
+                        compareJson(path + "." + k, v, a.get(k), problems);
+                    }
+                });
             }
             case ARRAY -> {
                 JsonArray e = (JsonArray) exp;
