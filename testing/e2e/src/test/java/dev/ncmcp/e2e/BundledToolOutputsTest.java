@@ -94,6 +94,19 @@ class BundledToolOutputsTest {
         call("nc_cookbook_set_config", "{\"updateInterval\":10}");
         call("nc_cookbook_reindex", "{}");
 
+        JsonObject books = call("nc_tables_list_tables", "{}").getJsonArray("tables").getValuesAs(JsonObject.class)
+                .stream().filter(table -> table.getString("title").equals("Reading list")).findFirst().orElseThrow();
+        long table = books.getJsonNumber("id").longValue();
+        call("nc_tables_get_table", "{\"tableId\":" + table + "}");
+        call("nc_tables_read_rows", "{\"viewId\":" + books.getJsonArray("views").getJsonObject(0).getInt("id") + "}");
+        long row = call("nc_tables_insert_row", "{\"tableId\":" + table + ",\"values\":{\"Title\":\"Dune\","
+                + "\"Pages\":412,\"Genre\":\"Novel\",\"Read\":false}}").getJsonNumber("id").longValue();
+        call("nc_tables_read_rows", "{\"tableId\":" + table + ",\"filters\":[{\"column\":\"Genre\","
+                + "\"operator\":\"equals\",\"value\":\"Novel\"}]}");
+        call("nc_tables_get_row", "{\"rowId\":" + row + "}");
+        call("nc_tables_update_row", "{\"rowId\":" + row + ",\"values\":{\"Finished\":\"2025-01-31\"}}");
+        call("nc_tables_delete_row", "{\"rowId\":" + row + "}");
+
         assertEquals(new TreeSet<>(OUTPUT_SCHEMAS.keySet()), CALLED, "every bundled tool is called here");
     }
 
