@@ -15,7 +15,7 @@ import java.util.ServiceLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The demo jar provides exactly one DemoNextcloud, which serves the sample notes to its one user. */
+/** The demo jar provides exactly one DemoNextcloud, which serves the sample notes and board to its one user. */
 class SimulatedNextcloudTest {
 
     @Test
@@ -35,6 +35,20 @@ class SimulatedNextcloudTest {
                     .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, notes.statusCode(), notes.body());
             assertTrue(notes.body().startsWith("[{"), notes.body());
+        }
+    }
+
+    @Test
+    void startsWithASampleDeckBoard() throws Exception {
+        try (DemoNextcloud.Running nextcloud = new SimulatedNextcloud().start("demo", "pw-1", "Demo User")) {
+            String basic = Base64.getEncoder().encodeToString("demo:pw-1".getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> boards = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(nextcloud.baseUrl() + "/index.php/apps/deck/api/v1.0/boards?details=true"))
+                    .header("Authorization", "Basic " + basic).header("OCS-APIREQUEST", "true").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, boards.statusCode(), boards.body());
+            assertTrue(boards.body().contains("\"title\":\"Website relaunch\"") && boards.body().contains("In progress"),
+                    boards.body());
         }
     }
 }

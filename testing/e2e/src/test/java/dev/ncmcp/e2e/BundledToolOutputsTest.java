@@ -72,6 +72,8 @@ class BundledToolOutputsTest {
         call("nc_files_move", "{\"source\":\"/Documents/copy.json\",\"destination\":\"/Documents/moved.json\"}");
         call("nc_files_delete", "{\"path\":\"/Documents/moved.json\"}");
 
+        callDeckTools();
+
         call("nc_sharing_list_shares", "{}");
         call("nc_sharing_find_sharees", "{\"search\":\"admin\"}");
         String share = call("nc_sharing_create_share", "{\"path\":\"/Documents/Readme.md\",\"type\":\"link\"}")
@@ -108,6 +110,55 @@ class BundledToolOutputsTest {
         call("nc_tables_delete_row", "{\"rowId\":" + row + "}");
 
         assertEquals(new TreeSet<>(OUTPUT_SCHEMAS.keySet()), CALLED, "every bundled tool is called here");
+    }
+
+    /** The demo's sample board is read; everything written goes to a board of its own, deleted at the end. */
+    private static void callDeckTools() {
+        JsonObject sample = call("nc_deck_list_boards", "{\"details\":true}").getJsonArray("boards").stream()
+                .map(JsonValue::asJsonObject).filter(board -> board.getString("title").equals("Website relaunch"))
+                .findFirst().orElseThrow(() -> new AssertionError("the demo has the sample board"));
+        long board = sample.getJsonNumber("id").longValue();
+        call("nc_deck_get_board", "{\"boardId\":" + board + "}");
+        JsonObject overview = call("nc_deck_get_board_overview", "{\"boardId\":" + board + ",\"cards\":\"all\"}");
+        JsonObject inProgress = overview.getJsonArray("stacks").getJsonObject(1);
+        JsonObject review = inProgress.getJsonArray("cards").getJsonObject(0);
+        String sampleCard = "\"boardId\":" + board + ",\"stackId\":" + inProgress.getInt("id") + ",\"cardId\":"
+                + review.getInt("id");
+        call("nc_deck_list_cards", "{\"boardId\":" + board + ",\"stackId\":" + inProgress.getInt("id") + "}");
+        call("nc_deck_get_card", "{" + sampleCard + "}");
+        call("nc_deck_list_comments", "{\"cardId\":" + review.getInt("id") + "}");
+        call("nc_deck_list_attachments", "{" + sampleCard + "}");
+
+        JsonObject mine = call("nc_deck_create_board", "{\"title\":\"E2E board\"}");
+        long id = mine.getJsonNumber("id").longValue();
+        String me = mine.getJsonObject("owner").getString("id");
+        call("nc_deck_update_board", "{\"boardId\":" + id + ",\"color\":\"ff8800\"}");
+        call("nc_deck_share_board", "{\"boardId\":" + id + ",\"participant\":\"staff\",\"type\":\"group\"}");
+        call("nc_deck_unshare_board", "{\"boardId\":" + id + ",\"participant\":\"staff\",\"type\":\"group\"}");
+        long todo = call("nc_deck_create_stack", "{\"boardId\":" + id + ",\"title\":\"To do\"}").getInt("id");
+        long done = call("nc_deck_create_stack", "{\"boardId\":" + id + ",\"title\":\"Done\"}").getInt("id");
+        call("nc_deck_update_stack", "{\"boardId\":" + id + ",\"stackId\":" + done + ",\"title\":\"Finished\"}");
+        long label = call("nc_deck_create_label", "{\"boardId\":" + id + ",\"title\":\"E2E\",\"color\":\"00aa00\"}")
+                .getInt("id");
+        call("nc_deck_update_label", "{\"boardId\":" + id + ",\"labelId\":" + label + ",\"color\":\"00bb00\"}");
+        long card = call("nc_deck_create_card", "{\"boardId\":" + id + ",\"stackId\":" + todo
+                + ",\"title\":\"Check outputs\",\"labels\":[" + label + "]}").getInt("id");
+        String ids = "\"boardId\":" + id + ",\"stackId\":" + todo + ",\"cardId\":" + card;
+        call("nc_deck_update_card", "{" + ids + ",\"description\":\"All tools\",\"duedate\":\"2030-01-01\"}");
+        call("nc_deck_change_card_labels", "{" + ids + ",\"remove\":[" + label + "]}");
+        call("nc_deck_change_card_assignees", "{" + ids + ",\"add\":[\"" + me + "\"]}");
+        long comment = call("nc_deck_add_comment", "{\"cardId\":" + card + ",\"message\":\"Checked\"}").getInt("id");
+        call("nc_deck_edit_comment", "{\"cardId\":" + card + ",\"commentId\":" + comment + ",\"message\":\"Done\"}");
+        call("nc_deck_delete_comment", "{\"cardId\":" + card + ",\"commentId\":" + comment + "}");
+        long attachment = call("nc_deck_attach_file", "{" + ids + ",\"path\":\"/Documents/Readme.md\"}").getInt("id");
+        call("nc_deck_delete_attachment", "{" + ids + ",\"attachmentId\":" + attachment + "}");
+        call("nc_deck_move_card", "{" + ids + ",\"toStackId\":" + done + "}");
+        String moved = "\"boardId\":" + id + ",\"stackId\":" + done + ",\"cardId\":" + card;
+        call("nc_deck_archive_card", "{" + moved + "}");
+        call("nc_deck_delete_card", "{" + moved + "}");
+        call("nc_deck_delete_label", "{\"boardId\":" + id + ",\"labelId\":" + label + "}");
+        call("nc_deck_delete_stack", "{\"boardId\":" + id + ",\"stackId\":" + todo + "}");
+        call("nc_deck_delete_board", "{\"boardId\":" + id + "}");
     }
 
     private static JsonObject call(String tool, String arguments) {

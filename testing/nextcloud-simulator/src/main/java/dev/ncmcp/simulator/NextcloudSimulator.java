@@ -2,6 +2,7 @@ package dev.ncmcp.simulator;
 
 import dev.ncmcp.simulator.cookbook.CookbookApp;
 import dev.ncmcp.simulator.dav.DavMaintenance;
+import dev.ncmcp.simulator.deck.DeckApp;
 import dev.ncmcp.simulator.files.FileStore;
 import dev.ncmcp.simulator.files.FilesApp;
 import dev.ncmcp.simulator.loginflow.LoginFlowApp;
@@ -24,7 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
 /**
- * An in-memory simulator of the Nextcloud HTTP APIs used by ncmcp: Notes API, OCS
+ * An in-memory simulator of the Nextcloud HTTP APIs used by ncmcp: Notes API, Deck, OCS
  * (capabilities, current user), WebDAV files, status.php, Login Flow v2. All APIs share one
  * file tree per user: notes are the {@code .md}/{@code .txt} files below {@code /Notes}.
  *
@@ -63,6 +64,7 @@ public final class NextcloudSimulator implements AutoCloseable {
                 new OcsApp(version, auth, accounts, this::hostPort, maintenance),
                 notes,
                 new FilesApp(files, auth, accounts, version, instanceId),
+                new DeckApp(auth, accounts, version, files),
                 new SharingApp(files, auth, accounts, version, this::baseUrl),
                 new CookbookApp(files, auth, version),
                 new TablesApp(auth, accounts, version),

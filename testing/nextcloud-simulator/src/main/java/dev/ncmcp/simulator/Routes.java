@@ -14,7 +14,10 @@ public final class Routes {
     private final Map<String, Handler> prefixes = new HashMap<>();
     private final Map<String, Handler> maintenanceAnswers = new HashMap<>();
 
-    /** {@code path} itself. */
+    /**
+     * {@code path} itself. The handler may decline a request by answering null: it then goes to the prefix route
+     * below the path, as if the exact route were not there (Deck takes the card shares of the sharing API this way).
+     */
     public Routes exact(String path, Handler handler) {
         put(exact, path, handler);
         return this;
@@ -34,7 +37,14 @@ public final class Routes {
 
     Optional<Handler> handlerFor(String path) {
         Handler handler = exact.get(path);
-        return handler != null ? Optional.of(handler) : longestPrefix(prefixes, path);
+        Optional<Handler> below = longestPrefix(prefixes, path);
+        if (handler == null) {
+            return below;
+        }
+        return Optional.of(request -> {
+            SimResponse answer = handler.handle(request);
+            return answer != null || below.isEmpty() ? answer : below.get().handle(request);
+        });
     }
 
     Optional<Handler> maintenanceAnswerFor(String path) {

@@ -33,14 +33,34 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Replays captured exchanges in order against one simulator and compares the answers. Values that
  * differ per run (ids, ETags, timestamps, chunk cursors) are learned from each answer and mapped
  * into the following requests.
+ *
+ * <p>Ids are learned per kind of object, since kinds have their own id sequences (Deck's card 14 sits on its
+ * stack 14): the kind is the collection an id was listed under ({@code labels[0].id}) or, for the answer itself,
+ * the last collection the request path names ({@code …/stacks/14/cards} answers a card). A path segment after a
+ * collection name ({@code cards/14}) and a body field named after one ({@code "labelId": 39}) are mapped by kind.
+ *
+ * <p>Ids are also kept per Nextcloud version of the captures: the 29 and the 31 run numbered their objects
+ * differently, so the same number can name different objects in a 29 and a 31 capture (Tables' column 10 is "Item"
+ * in one and "Quantity" in the other). Strings with volatile parts are compared by {@link VolatileText}.
  */
 final class CaptureReplayer {
     static final String BOB_PASSWORD = "bob-app-password-for-replay";
     static final String ADMIN_PASSWORD = "admin-password";
     /** Values that differ per run; "delay" is the brute-force delay, non-zero after the failed-login captures. */
     private static final Set<String> VOLATILE_KEYS = Set.of("id", "modified", "etag", "lastLogin", "lastLoginTimestamp",
-                                                          "firstLoginTimestamp", "delay", "stime", "item_mtime",
+                                                          "firstLoginTimestamp", "delay", "ETag", "creationDateTime",
+                                                          "requestId", "overdue", "stime", "item_mtime",
                                                           "item_source", "file_source", "file_parent");
+    /**
+     * Timestamps that vary per run but whose being set does not: 0 (or null) stays 0, a time stays a time. Deck's
+     * {@code overdue} (above) depends on today's date against the captured due dates, so it is not compared.
+     */
+    private static final Set<String> TIMESTAMP_KEYS = Set.of("lastModified", "createdAt", "deletedAt");
+    /** Where a name does not say the kind: a reply's parent is a comment, a comment's object a card. */
+    private static final Map<String, String> KIND_ALIASES = Map.of("replyTo", "comments", "parents", "comments",
+            "objects", "cards");
+    private static final Pattern KIND = Pattern.compile("[a-z_]+s");
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final List<String> EXACT_HEADERS = List.of("Content-Type", "X-Notes-API-Versions", "WWW-Authenticate",
             "Retry-After", "X-Nextcloud-Maintenance-Mode", "Allow", "DAV", "X-Notes-Chunk-Pending", "Content-Disposition");
     private static final List<String> PRESENT_HEADERS = List.of("ETag", "OC-ETag", "OC-FileId", "Location",
@@ -48,19 +68,23 @@ final class CaptureReplayer {
     private static final Pattern XML_TAG = Pattern.compile("<([A-Za-z][\\w.:-]*)");
     private static final Pattern DAV_STATUS = Pattern.compile("HTTP/1\\.1 \\d{3}[^<]*");
     private static final Pattern REDACTED_BASIC = Pattern.compile("Basic REDACTED-(\\d+)");
-    private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final Pattern NC31_SHARE_KEYS = Pattern.compile(
             "(?m)^\\s*(\"(is-mount-root|mount-type)\": [^,\\n]*,|<(is-mount-root|mount-type)>[^<]*</\\3>)\\n");
 
     private final NextcloudSimulator sim;
     private final HttpClient client = HttpClient.newHttpClient();
-    /**
-     * Captured id → the simulator's, one map per Nextcloud version of the captures: the two runs numbered their
-     * objects differently, so the same number can name different objects in a 29 and a 31 capture.
-     */
+    /** Captured id → the simulator's, per version of the captures (true: Nextcloud 29). */
     private final Map<Boolean, Map<String, String>> idsByVersion = Map.of(true, new HashMap<>(), false, new HashMap<>());
-    /** The map of the capture being replayed or compared. */
+    /** Ids by kind: {@code "cards:14"} → the simulator's id, per version of the captures. */
+    private final Map<Boolean, Map<String, String>> kindedByVersion = Map.of(true, new HashMap<>(), false,
+            new HashMap<>());
+    /** The maps of the capture being replayed or compared. */
     private Map<String, String> ids = idsByVersion.get(false);
+    private Map<String, String> kinded = kindedByVersion.get(false);
+    /** Texts of the captured answers that differ per run, such as a request id quoted in a message. */
+    private final Map<String, String> texts = new HashMap<>();
+    /** The kind of the objects the current request answers with. */
+    private String answerKind;
     private final Map<String, String> tokens = new HashMap<>();
 
     CaptureReplayer(NextcloudSimulator sim) {
@@ -76,7 +100,9 @@ final class CaptureReplayer {
      * and ETags are mapped to the actual ones too (later files of that version refer to them).
      */
     void replay(CapturedExchange ex, List<CapturedExchange> aliases) throws IOException, InterruptedException {
-        ids = idsOf(ex);
+        aliases.forEach(alias -> alignIds(ex, alias));
+        use(ex);
+        answerKind = lastKind(ex.target());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + mapTarget(ex.target())));
         ex.requestHeaders().forEach((name, value) -> {
             if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
@@ -96,19 +122,25 @@ final class CaptureReplayer {
         compareBodies(ex, response, problems);
         for (CapturedExchange alias : aliases) {
             List<String> ignored = new ArrayList<>();
-            ids = idsOf(alias);
+            use(alias);
             compareHeaders(alias, response, ignored);
             compareBodies(alias, response, ignored);
         }
-        ids = idsOf(ex);
+        use(ex);
         if (!problems.isEmpty()) {
             fail(ex.file() + " (" + ex.description() + "):\n  " + String.join("\n  ", problems)
                  + "\n  actual body: " + response.body());
         }
     }
 
-    private Map<String, String> idsOf(CapturedExchange ex) {
-        return idsByVersion.get(ex.file().contains("-nc29"));
+    /** Switches to the id maps of the version {@code ex} was captured on. */
+    private void use(CapturedExchange ex) {
+        ids = idsByVersion.get(isNc29(ex));
+        kinded = kindedByVersion.get(isNc29(ex));
+    }
+
+    private static boolean isNc29(CapturedExchange ex) {
+        return ex.file().contains("-nc29");
     }
 
     private String mapTarget(String target) {
@@ -116,8 +148,12 @@ final class CaptureReplayer {
         String path = q < 0 ? target : target.substring(0, q);
         String query = q < 0 ? null : target.substring(q + 1);
         List<String> segments = new ArrayList<>();
+        String previous = "";
         for (String segment : path.split("/", -1)) {
-            segments.add(ids.getOrDefault(segment, segment));
+            boolean afterKind = KIND.matcher(previous).matches() && NUMBER.matcher(segment).matches();
+            segments.add(afterKind ? kinded.getOrDefault(previous + ":" + segment, segment)
+                    : ids.getOrDefault(segment, segment));
+            previous = segment;
         }
         String result = String.join("/", segments);
         if (query != null) {
@@ -138,17 +174,18 @@ final class CaptureReplayer {
     }
 
     /**
-     * A JSON body's ids mapped to the simulator's: object keys that are ids ({@code "data": {"10": "Apples"}}),
-     * numbers named like ids ({@code "baseNodeId": 4}) and an {@code "id": "91"}; other bodies as they are.
+     * A JSON body's ids mapped to the simulator's: {@code xxxId} numbers as ids of kind {@code xxxs}, an
+     * {@code "id": "91"}, and object keys that are ids ({@code "data": {"10": "Apples"}}); other bodies as they are.
      */
     private String mapBody(String body) {
+        JsonValue parsed;
         try {
-            JsonValue parsed = parseJson(body);
-            JsonValue mapped = mapIds(parsed);
-            return mapped.equals(parsed) ? body : mapped.toString();
+            parsed = parseJson(body);
         } catch (RuntimeException notJson) {
             return body;
         }
+        JsonValue mapped = mapIds(parsed);
+        return mapped.equals(parsed) ? body : mapped.toString();
     }
 
     private JsonValue mapIds(JsonValue value) {
@@ -158,17 +195,62 @@ final class CaptureReplayer {
         JsonObjectBuilder mapped = Json.createObjectBuilder();
         object.forEach((key, field) -> {
             String name = NUMBER.matcher(key).matches() ? ids.getOrDefault(key, key) : key;
-            boolean idValue = isIdKey(key) && field instanceof JsonNumber number && number.isIntegral()
-                    && ids.containsKey(field.toString());
+            String kindedId = key.endsWith("Id") && field instanceof JsonNumber number
+                    ? kinded.get(kind(key.substring(0, key.length() - 2) + "s") + ":" + number) : null;
             boolean idText = key.equals("id") && field instanceof JsonString text && ids.containsKey(text.getString());
-            mapped.add(name, idValue ? Json.createValue(Long.parseLong(ids.get(field.toString())))
+            mapped.add(name, kindedId != null ? Json.createValue(Long.parseLong(kindedId))
                     : idText ? Json.createValue(ids.get(((JsonString) field).getString())) : mapIds(field));
         });
         return mapped.build();
     }
 
-    private static boolean isIdKey(String key) {
-        return key.endsWith("Id") || key.endsWith("_id");
+    /**
+     * A Nextcloud 29 capture names the objects its own run created ({@code boards/7}); the Nextcloud 31 capture of
+     * the same step names the same objects by that run's ids ({@code boards/10}), which are known by now.
+     */
+    private void alignIds(CapturedExchange ex, CapturedExchange alias) {
+        String[] mine = ex.target().split("\\?")[0].split("/");
+        String[] twin = alias.target().split("\\?")[0].split("/");
+        Map<String, String> mineKinded = kindedByVersion.get(isNc29(ex));
+        Map<String, String> twinKinded = kindedByVersion.get(isNc29(alias));
+        if (mine.length != twin.length) {
+            return;
+        }
+        for (int i = 1; i < mine.length; i++) {
+            boolean ids = NUMBER.matcher(mine[i]).matches() && NUMBER.matcher(twin[i]).matches();
+            if (ids && mine[i - 1].equals(twin[i - 1]) && KIND.matcher(mine[i - 1]).matches()) {
+                String known = twinKinded.get(mine[i - 1] + ":" + twin[i]);
+                if (known != null) {
+                    mineKinded.putIfAbsent(mine[i - 1] + ":" + mine[i], known);
+                }
+            }
+        }
+    }
+
+    /** The last collection a request path names: {@code …/stacks/14/cards/14/reorder} → cards. */
+    private static String lastKind(String target) {
+        String kind = "";
+        for (String segment : target.split("\\?")[0].split("/")) {
+            if (KIND.matcher(segment).matches()) {
+                kind = segment;
+            }
+        }
+        return kind(kind);
+    }
+
+    /** The kind of an id at a JSON path such as {@code $[0].cards[1].labels[0].id}: its nearest named collection. */
+    private String kindAt(String path) {
+        String kind = answerKind;
+        for (String part : path.replaceAll("\\[\\d+]", "").split("\\.")) {
+            if (!part.equals("$") && !part.equals("ocs") && !part.equals("data") && !part.equals("id")) {
+                kind = kind(part);
+            }
+        }
+        return kind;
+    }
+
+    private static String kind(String name) {
+        return KIND_ALIASES.getOrDefault(name, name);
     }
 
     private String mapHeader(CapturedExchange ex, String name, String value) {
@@ -279,6 +361,10 @@ final class CaptureReplayer {
             case OBJECT -> {
                 JsonObject e = (JsonObject) exp;
                 JsonObject a = (JsonObject) act;
+                if (e.get("requestId") instanceof JsonString expectedId
+                        && a.get("requestId") instanceof JsonString actualId) {
+                    texts.put(expectedId.getString(), actualId.getString());
+                }
                 if (!List.copyOf(e.keySet()).equals(List.copyOf(a.keySet()))) {
                     problems.add(path + ": keys " + a.keySet() + " != captured " + e.keySet());
                 }
@@ -304,10 +390,17 @@ final class CaptureReplayer {
                 if (key.equals("id") || path.equals("$")) {
                     // a bare number answers the id of a created, changed or missing object (Cookbook)
                     ids.put(exp.toString(), act.toString());
+                    kinded.put(kindAt(path) + ":" + exp, act.toString());
                 } else if (isIdKey(key) && ((JsonNumber) exp).isIntegral()) {
-                    String known = ids.putIfAbsent(exp.toString(), act.toString());
+                    String kind = kind(key.substring(0, key.length() - (key.endsWith("_id") ? 3 : 2)) + "s") + ":" + exp;
+                    ids.putIfAbsent(exp.toString(), act.toString());
+                    String known = kinded.putIfAbsent(kind, act.toString());
                     if (known != null && !known.equals(act.toString())) {
                         problems.add(path + ": " + act + " != captured " + exp + " (known as " + known + ")");
+                    }
+                } else if (TIMESTAMP_KEYS.contains(key)) {
+                    if ((((JsonNumber) exp).longValue() == 0) != (((JsonNumber) act).longValue() == 0)) {
+                        problems.add(path + ": " + act + " != captured " + exp + " (one is set, the other not)");
                     }
                 } else if (!VOLATILE_KEYS.contains(key) && !exp.toString().equals(act.toString())) {
                     problems.add(path + ": " + act + " != captured " + exp);
@@ -316,10 +409,14 @@ final class CaptureReplayer {
             case STRING -> {
                 String e = ((JsonString) exp).getString();
                 String a = ((JsonString) act).getString();
+                for (Map.Entry<String, String> text : texts.entrySet()) {
+                    e = e.replace(text.getKey(), text.getValue());
+                }
                 if (key.equals("etag")) {
                     tokens.put(e, a);
                 } else if (key.equals("id") && NUMBER.matcher(e).matches() && NUMBER.matcher(a).matches()) {
                     ids.put(e, a);
+                    kinded.put(kindAt(path) + ":" + e, a);
                 } else if (!VOLATILE_KEYS.contains(key) && !VolatileText.matches(e, a, ids, ids)) {
                     problems.add(path + ": '" + a + "' != captured '" + e + "'");
                 }
@@ -330,6 +427,11 @@ final class CaptureReplayer {
                 }
             }
         }
+    }
+
+    /** {@code labelId} and {@code recipe_id} name ids of labels and recipes. */
+    private static boolean isIdKey(String key) {
+        return key.endsWith("Id") || key.endsWith("_id");
     }
 
     private static boolean sameType(JsonValue a, JsonValue b) {

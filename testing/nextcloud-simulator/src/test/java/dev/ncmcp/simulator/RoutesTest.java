@@ -38,6 +38,19 @@ class RoutesTest {
     }
 
     @Test
+    void anExactRouteMayLeaveARequestToThePrefixBelowIt() {
+        Routes routes = new Routes()
+                .prefix("/ocs/v2.php/apps/files_sharing", answering(200))
+                .exact("/ocs/v2.php/apps/files_sharing/api/v1/shares",
+                        request -> request.method().equals("POST") ? SimResponse.status(201) : null)
+                .exact("/lonely", request -> null);
+        Handler shares = routes.handlerFor("/ocs/v2.php/apps/files_sharing/api/v1/shares").orElseThrow();
+        assertEquals(201, shares.handle(new SimRequest("POST", "/", "", Map.of(), new byte[0])).status());
+        assertEquals(200, shares.handle(ANY).status(), "declined: the prefix route answers");
+        assertEquals(null, routes.handlerFor("/lonely").orElseThrow().handle(ANY), "declined with nothing below");
+    }
+
+    @Test
     void aPathCanBeRegisteredOnce() {
         Routes routes = new Routes().prefix("/a/", answering(1));
         assertThrows(IllegalStateException.class, () -> routes.prefix("/a", answering(2)));
