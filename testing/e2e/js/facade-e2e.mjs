@@ -38,8 +38,13 @@ async function connect() {
 }
 
 async function listNotes(label) {
-  const tools = await client.listTools({});
-  const names = new Set(tools.tools.map((t) => t.name));
+  const names = new Set();
+  let cursor;
+  do {
+    const page = await client.listTools(cursor ? { cursor } : {});
+    page.tools.forEach((t) => names.add(t.name));
+    cursor = page.nextCursor;
+  } while (cursor);
   check(names.has('nc_notes_list_notes'), `${label}: nc_notes_list_notes is not listed`, [...names]);
   const notes = await client.callTool({ name: 'nc_notes_list_notes', arguments: {} });
   check(notes.isError !== true && Array.isArray(notes.structuredContent?.notes), `${label}: nc_notes_list_notes failed`, notes);

@@ -2,7 +2,9 @@ package dev.ncmcp.e2e.facade;
 
 import dev.ncmcp.testkit.Keycloak;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -307,17 +309,44 @@ final class FacadeFlow {
                 "client_id", clientId));
     }
 
-    /** A 2026-07-28 {@code tools/list} at the MCP endpoint, with an optional bearer token. */
+    /**
+     * A 2026-07-28 {@code tools/list} at the MCP endpoint, with an optional bearer token, followed through its pages:
+     * the first page's answer with every page's tools; an answer that is not a result is returned as it came.
+     */
     Reply toolsList(String token) {
+        Reply first = toolsListPage(token, null);
+        if (first.status() != 200 || !jsonRpc(first).containsKey("result")) {
+            return first;
+        }
+        JsonObject message = jsonRpc(first);
+        JsonArrayBuilder tools = Json.createArrayBuilder(message.getJsonObject("result").getJsonArray("tools"));
+        JsonObject page = message.getJsonObject("result");
+        while (page.containsKey("nextCursor")) {
+            page = jsonRpc(toolsListPage(token, page.getString("nextCursor"))).getJsonObject("result");
+            page.getJsonArray("tools").forEach(tools::add);
+        }
+        JsonObject result = Json.createObjectBuilder(message.getJsonObject("result")).remove("nextCursor")
+                .add("tools", tools).build();
+        Map<String, List<String>> headers = new LinkedHashMap<>(first.headers());
+        headers.put("content-type", List.of("application/json"));
+        return new Reply(first.status(), headers, Json.createObjectBuilder(message).add("result", result).build()
+                .toString());
+    }
+
+    private Reply toolsListPage(String token, String cursor) {
+        JsonObjectBuilder params = Json.createObjectBuilder().add("_meta", Json.createObjectBuilder()
+                .add("io.modelcontextprotocol/protocolVersion", MODERN)
+                .add("io.modelcontextprotocol/clientInfo", Json.createObjectBuilder()
+                        .add("name", "ncmcp-facade-e2e").add("version", "0.1.0"))
+                .add("io.modelcontextprotocol/clientCapabilities", JsonValue.EMPTY_JSON_OBJECT));
+        if (cursor != null) {
+            params.add("cursor", cursor);
+        }
         JsonObject body = Json.createObjectBuilder()
                 .add("jsonrpc", "2.0")
                 .add("id", 1)
                 .add("method", "tools/list")
-                .add("params", Json.createObjectBuilder().add("_meta", Json.createObjectBuilder()
-                        .add("io.modelcontextprotocol/protocolVersion", MODERN)
-                        .add("io.modelcontextprotocol/clientInfo", Json.createObjectBuilder()
-                                .add("name", "ncmcp-facade-e2e").add("version", "0.1.0"))
-                        .add("io.modelcontextprotocol/clientCapabilities", JsonValue.EMPTY_JSON_OBJECT)))
+                .add("params", params)
                 .build();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(mcpUrl)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

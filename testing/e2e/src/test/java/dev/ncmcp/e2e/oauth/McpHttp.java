@@ -1,6 +1,7 @@
 package dev.ncmcp.e2e.oauth;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -89,8 +90,29 @@ public final class McpHttp {
         }
     }
 
+    /**
+     * {@code tools/list} followed through its pages: the first page's answer with every page's tools and no
+     * {@code nextCursor}; an answer that is not a result is returned as it came.
+     */
     public Reply toolsList(String token) {
-        return request(token, "tools/list", JsonValue.EMPTY_JSON_OBJECT);
+        Reply first = request(token, "tools/list", JsonValue.EMPTY_JSON_OBJECT);
+        if (first.status() != 200 || !first.json().containsKey("result")) {
+            return first;
+        }
+        JsonObject message = first.json();
+        JsonArrayBuilder tools = Json.createArrayBuilder(message.getJsonObject("result").getJsonArray("tools"));
+        Reply page = first;
+        while (page.result().containsKey("nextCursor")) {
+            page = request(token, "tools/list", Json.createObjectBuilder()
+                    .add("cursor", page.result().getString("nextCursor")).build());
+            page.result().getJsonArray("tools").forEach(tools::add);
+        }
+        JsonObject result = Json.createObjectBuilder(message.getJsonObject("result")).remove("nextCursor")
+                .add("tools", tools).build();
+        Map<String, String> headers = new LinkedHashMap<>(first.headers());
+        headers.put("content-type", "application/json");
+        return new Reply(first.status(), headers, Json.createObjectBuilder(message).add("result", result).build()
+                .toString());
     }
 
     public Reply callTool(String token, String name, JsonObject arguments) {
