@@ -52,7 +52,8 @@ final class CookbookApi {
     }
 
     long create(JsonObject recipe) throws ToolException {
-        return id(send(NextcloudRequest.post(BASE + "/recipes").json(recipe), "the recipe '" + name(recipe) + "'", 200));
+        String subject = "the recipe '" + name(recipe) + "'";
+        return id(send(NextcloudRequest.post(BASE + "/recipes").json(recipe), subject, 200));
     }
 
     /** {@code PUT} stores the recipe the body's {@code id} names (the path's id is not used by cookbook). */
@@ -79,7 +80,8 @@ final class CookbookApi {
 
     JsonArray list(String resource, String subject) throws ToolException {
         if (!(json(send(NextcloudRequest.get(BASE + "/" + resource), subject, 200)) instanceof JsonArray array)) {
-            throw ToolException.upstream("Nextcloud Cookbook answered " + subject + " with something that is not a list");
+            throw ToolException.upstream("Nextcloud Cookbook answered " + subject
+                    + " with something that is not a list");
         }
         return array;
     }
@@ -97,7 +99,8 @@ final class CookbookApi {
         return text(response).orElse("Search index rebuilt");
     }
 
-    private NextcloudResponse send(NextcloudRequest.Builder request, String subject, int expected) throws ToolException {
+    private NextcloudResponse send(NextcloudRequest.Builder request, String subject, int expected)
+            throws ToolException {
         return check(client.send(request.header("Accept", "application/json").build()), subject, expected);
     }
 

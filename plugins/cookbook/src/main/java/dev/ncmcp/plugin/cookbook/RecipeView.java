@@ -29,7 +29,8 @@ record RecipeView(
         @Description("Tools needed") List<String> tools,
         @Description("Where the recipe comes from; empty when unknown") String url,
         @Description("URL of the recipe's image on the web; empty when none") String image,
-        @Description("Nutrition information (schema.org NutritionInformation), when given") Optional<JsonObject> nutrition,
+        @Description("Nutrition information (schema.org NutritionInformation), when given")
+        Optional<JsonObject> nutrition,
         @Description("When it was created, ISO-8601 UTC") Optional<Instant> created,
         @Description("When it was last changed, ISO-8601 UTC") Optional<Instant> modified) {
 
@@ -38,10 +39,13 @@ record RecipeView(
             throw ToolException.upstream("Nextcloud Cookbook answered with a recipe without a name");
         }
         Optional<JsonObject> nutrition = json.get("nutrition") instanceof JsonObject facts
-                && facts.keySet().stream().anyMatch(key -> !key.startsWith("@")) ? Optional.of(facts) : Optional.empty();
+                && facts.keySet().stream().anyMatch(key -> !key.startsWith("@"))
+                ? Optional.of(facts) : Optional.empty();
+        Optional<Long> servings = json.get("recipeYield") instanceof JsonNumber count
+                ? Optional.of(count.longValue()) : Optional.empty();
         return new RecipeView(id, name.getString(), text(json, "description"), text(json, "recipeCategory"),
                 RecipeStub.keywords(text(json, "keywords")),
-                json.get("recipeYield") instanceof JsonNumber servings ? Optional.of(servings.longValue()) : Optional.empty(),
+                servings,
                 duration(json, "prepTime"), duration(json, "cookTime"), duration(json, "totalTime"),
                 strings(json, "recipeIngredient"), strings(json, "recipeInstructions"), strings(json, "tool"),
                 text(json, "url"), text(json, "image"), nutrition,

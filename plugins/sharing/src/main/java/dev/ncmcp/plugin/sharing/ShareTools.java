@@ -99,16 +99,23 @@ final class ShareTools {
     // ---- nc_sharing_list_shares
 
     record ListShares(
-            @Description("Only the shares of this file or folder, e.g. /Documents/report.pdf") Optional<String> path,
-            @Description("With 'path' a folder: the shares of the files and folders directly inside it instead")
+            @Description("Only the shares of this file or folder, e.g. /Documents/report.pdf ('/' or left out: all)")
+            Optional<String> path,
+            @Description("With 'path' a folder ('/' for your root folder): the shares of the files and folders "
+                    + "directly inside it instead")
             @Default("false") boolean subfiles,
-            @Description("List the shares others made with you instead of yours") @Default("false") boolean sharedWithMe,
+            @Description("List the shares others made with you instead of yours") @Default("false")
+            boolean sharedWithMe,
             @Description("Maximum number of shares to return") @Range(min = 1, max = 500) @Default("50") int limit,
             @Description("The nextCursor of the previous call, to continue the list") Optional<String> cursor) {
         ListShares {
             if (subfiles && path.isEmpty()) {
                 throw new IllegalArgumentException("'subfiles' lists the shares inside a folder: give the folder as "
                         + "'path'");
+            }
+            if (subfiles && sharedWithMe) {
+                throw new IllegalArgumentException("'subfiles' lists your shares inside one of your folders; leave "
+                        + "out 'sharedWithMe' with it");
             }
         }
     }
@@ -121,14 +128,19 @@ final class ShareTools {
 
     ShareList listShares(ListShares args, ToolInvocation call) throws ToolException {
         Map<String, String> query = new LinkedHashMap<>();
-        Optional<String> path = args.path().isEmpty() ? Optional.empty() : Optional.of(path("path", args.path().get()));
-        path.ifPresent(value -> query.put("path", value));
-        if (args.sharedWithMe()) {
-            query.put("shared_with_me", "true");
-        } else if (args.subfiles()) {
+        Optional<FilePath> path = args.path().isEmpty() ? Optional.empty()
+                : Optional.of(FilePath.parse("path", args.path().get()));
+        if (args.subfiles()) {
+            query.put("path", path.orElseThrow().path());
             query.put("subfiles", "true");
-        } else if (path.isPresent()) {
-            query.put("reshares", "true");
+        } else {
+            // the root folder cannot be shared: its shares are all shares
+            path.filter(folder -> !folder.isRoot()).ifPresent(folder -> query.put("path", folder.path()));
+            if (args.sharedWithMe()) {
+                query.put("shared_with_me", "true");
+            } else if (query.containsKey("path")) {
+                query.put("reshares", "true");
+            }
         }
         Page<ShareView> page = Page.of(api(call).list(query), args.cursor(), args.limit());
         return new ShareList(page.items(), page.total(), page.nextCursor());

@@ -127,6 +127,9 @@ class SharingToolsTest {
             assertEquals(List.of("group", "link"), inside.getJsonArray("shares").getValuesAs(JsonObject.class).stream()
                     .map(share -> share.getString("type")).toList(), "Nextcloud lists by type");
             assertEquals(1, nc.call(nc.alice, "nc_sharing_list_shares", args("sharedWithMe", true)).getInt("total"));
+            assertEquals("email", nc.call("nc_sharing_list_shares", args("path", "/", "subfiles", true))
+                    .getJsonArray("shares").getJsonObject(0).getString("type"), "the share of /Documents itself");
+            assertEquals(3, nc.call("nc_sharing_list_shares", args("path", "/")).getInt("total"), "'/' is all");
 
             JsonObject first = nc.call("nc_sharing_list_shares", args("limit", 2));
             assertEquals(3, first.getInt("total"));

@@ -80,7 +80,8 @@ final class CellValues {
     }
 
     static boolean empty(JsonValue value) {
-        return value == null || value == JsonValue.NULL || value instanceof JsonString text && text.getString().isBlank()
+        return value == null || value == JsonValue.NULL
+                || value instanceof JsonString text && text.getString().isBlank()
                 || value instanceof JsonArray array && array.isEmpty();
     }
 
@@ -109,7 +110,8 @@ final class CellValues {
             default -> column.max().orElse(Double.POSITIVE_INFINITY);
         };
         if (number.doubleValue() < min || number.doubleValue() > max) {
-            throw invalid(key, "takes numbers from " + plain(min) + " to " + plain(max) + ", not " + number.toPlainString());
+            throw invalid(key, "takes numbers from " + plain(min) + " to " + plain(max) + ", not "
+                    + number.toPlainString());
         }
         long decimals = column.type().equals("number") ? column.decimals().orElse(Long.MAX_VALUE) : 0;
         if (Math.max(number.stripTrailingZeros().scale(), 0) > decimals) {
@@ -199,8 +201,8 @@ final class CellValues {
 
     private static JsonValue label(ColumnView column, JsonValue value) {
         long id = value instanceof JsonNumber number ? number.longValue()
-                : value instanceof JsonString text && text.getString().matches("\\d{1,18}") ? Long.parseLong(text.getString())
-                : -1;
+                : value instanceof JsonString text && text.getString().matches("\\d{1,18}")
+                ? Long.parseLong(text.getString()) : -1;
         return column.options().stream().filter(option -> option.id() == id).findFirst()
                 .<JsonValue>map(option -> Json.createValue(option.label())).orElse(value);
     }

@@ -38,7 +38,8 @@ record ColumnView(
         String subtype = json.getString("subtype", "");
         List<Option> options = json.get("selectionOptions") instanceof JsonArray array
                 ? array.getValuesAs(JsonObject.class).stream().filter(option -> option.get("id") instanceof JsonNumber)
-                        .map(option -> new Option(option.getJsonNumber("id").longValue(), option.getString("label", "")))
+                        .map(option -> new Option(option.getJsonNumber("id").longValue(),
+                                option.getString("label", "")))
                         .toList()
                 : List.of();
         return new ColumnView(json.getJsonNumber("id").longValue(), json.getString("title", ""),

@@ -14,7 +14,8 @@ final class RowCursor {
     }
 
     static String at(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + offset).getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((PREFIX + offset).getBytes(StandardCharsets.US_ASCII));
     }
 
     static int offset(Optional<String> cursor) throws ToolException {

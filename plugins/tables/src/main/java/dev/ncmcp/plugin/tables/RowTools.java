@@ -28,9 +28,9 @@ final class RowTools {
 
     /** Rows asked of Tables at once while looking for the rows a filter lets through. */
     static final int CHUNK = 500;
-    private static final String VALUES = "The values by column title or id, e.g. {\"Item\": \"Apples\", \"Quantity\": 12, "
-            + "\"Category\": \"Fruit\", \"Done\": false, \"Due\": \"2025-06-30\"}; see nc_tables_get_table for what "
-            + "each column takes";
+    private static final String VALUES = "The values by column title or id, e.g. {\"Item\": \"Apples\", "
+            + "\"Quantity\": 12, \"Category\": \"Fruit\", \"Done\": false, \"Due\": \"2025-06-30\"}; see "
+            + "nc_tables_get_table for what each column takes";
 
     private final int scanLimit;
 
@@ -125,12 +125,13 @@ final class RowTools {
             filters.add(new Bound(columns.key(columns.named("filters", filter.column())), filter));
         }
         RowSource source = (from, count) -> args.viewId().isPresent()
-                ? api.viewRows(args.viewId().get(), from, count) : api.tableRows(args.tableId().orElseThrow(), from, count);
+                ? api.viewRows(args.viewId().get(), from, count)
+                : api.tableRows(args.tableId().orElseThrow(), from, count);
         if (filters.isEmpty()) {
             List<RowView> page = rows(source.read(offset, args.limit()), columns);
             boolean more = offset + page.size() < total;
-            return new Rows(page, (int) total, more ? Optional.of(RowCursor.at(offset + page.size())) : Optional.empty(),
-                    true);
+            Optional<String> next = more ? Optional.of(RowCursor.at(offset + page.size())) : Optional.empty();
+            return new Rows(page, (int) total, next, true);
         }
         List<RowView> matches = new ArrayList<>();
         int read = 0;

@@ -94,10 +94,12 @@ final class TableTools {
 
         /** Tables 1.0 lists a view's columns in {@code columnSettings}, 0.9 in {@code columns}. */
         static ViewDetail of(JsonObject view) {
-            JsonArray settings = view.get("columnSettings") instanceof JsonArray array ? array : JsonValue.EMPTY_JSON_ARRAY;
+            JsonArray settings = view.get("columnSettings") instanceof JsonArray array ? array
+                    : JsonValue.EMPTY_JSON_ARRAY;
             JsonArray ids = view.get("columns") instanceof JsonArray array ? array : JsonValue.EMPTY_JSON_ARRAY;
             List<Long> columns = !settings.isEmpty()
-                    ? settings.getValuesAs(JsonObject.class).stream().map(s -> s.getJsonNumber("columnId").longValue()).toList()
+                    ? settings.getValuesAs(JsonObject.class).stream()
+                            .map(setting -> setting.getJsonNumber("columnId").longValue()).toList()
                     : ids.getValuesAs(JsonNumber.class).stream().map(JsonNumber::longValue).toList();
             return new ViewDetail(view.getJsonNumber("id").longValue(), text(view, "title"), columns,
                     view.get("filter") instanceof JsonArray filter ? filter : JsonValue.EMPTY_JSON_ARRAY,

@@ -109,8 +109,10 @@ final class TablesApi {
     private static Optional<String> message(NextcloudResponse response) {
         try {
             if (response.json() instanceof JsonObject json) {
-                JsonValue inner = json.get("ocs") instanceof JsonObject ocs && ocs.get("data") instanceof JsonObject data
-                        ? data.get("message") : json.get("message");
+                boolean ocs = json.get("ocs") instanceof JsonObject envelope
+                        && envelope.get("data") instanceof JsonObject;
+                JsonValue inner = ocs ? json.getJsonObject("ocs").getJsonObject("data").get("message")
+                        : json.get("message");
                 return inner instanceof JsonString text && !text.getString().isBlank()
                         ? Optional.of(text.getString()) : Optional.empty();
             }

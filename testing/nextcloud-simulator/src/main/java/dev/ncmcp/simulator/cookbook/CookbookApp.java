@@ -96,9 +96,8 @@ public final class CookbookApp implements SimulatorApp {
                     RecipeStubs.stubs(RecipeStubs.search(recipes.all(user), second), Listing.SEARCH));
             case "categories" -> method.equals("GET")
                     ? SimResponse.json(200, RecipeStubs.categories(recipes.all(user))) : notAllowed();
-            case "category" -> second == null || !method.equals("GET") ? notFound() : SimResponse.json(200,
-                    RecipeStubs.stubs(recipes.all(user).stream().filter(recipe -> second.equals("_")
-                            ? recipe.category().isEmpty() : recipe.category().equals(second)).toList(), Listing.CATEGORY));
+            case "category" -> second == null || !method.equals("GET") ? notFound()
+                    : SimResponse.json(200, RecipeStubs.stubs(inCategory(recipes.all(user), second), Listing.CATEGORY));
             case "keywords" -> method.equals("GET")
                     ? SimResponse.json(200, RecipeStubs.keywords(recipes.all(user))) : notAllowed();
             // cookbook 0.11 binds the user id as an integer in this query, so no recipe ever matches (cookbook/12)
@@ -106,6 +105,12 @@ public final class CookbookApp implements SimulatorApp {
             case "import" -> method.equals("POST") ? importRecipe(request, user) : notAllowed();
             default -> notFound();
         };
+    }
+
+    /** {@code _} names the recipes without a category. */
+    private static List<Recipe> inCategory(List<Recipe> all, String category) {
+        return all.stream().filter(recipe -> category.equals("_") ? recipe.category().isEmpty()
+                : recipe.category().equals(category)).toList();
     }
 
     private SimResponse recipes(SimRequest request, String user, List<String> route) {

@@ -56,7 +56,8 @@ final class RecipeImport {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
                     .header("User-Agent", "Nextcloud Cookbook App").build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() / 100 != 2) {
-                throw new ImportFailure("Download of the URL " + url + " failed with HTTP " + response.statusCode() + ".");
+                throw new ImportFailure("Download of the URL " + url + " failed with HTTP " + response.statusCode()
+                        + ".");
             }
             byte[] body = response.body();
             page = new String(body, 0, Math.min(body.length, MAX_PAGE), StandardCharsets.UTF_8);

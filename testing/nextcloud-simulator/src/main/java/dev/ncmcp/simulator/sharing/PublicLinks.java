@@ -57,8 +57,8 @@ final class PublicLinks {
             }
             Share share = link.get();
             if (share.passwordHash != null) {
-                return SimResponse.status(303).header("Content-Type", SimResponse.HTML)
-                        .header("Location", baseUrl.get() + DOWNLOAD_PREFIX + "/" + share.token + "/authenticate/downloadShare");
+                return SimResponse.status(303).header("Content-Type", SimResponse.HTML).header("Location",
+                        baseUrl.get() + DOWNLOAD_PREFIX + "/" + share.token + "/authenticate/downloadShare");
             }
             if (version == NextcloudVersion.NC31) {
                 return SimResponse.status(303).header("Content-Type", SimResponse.HTML)

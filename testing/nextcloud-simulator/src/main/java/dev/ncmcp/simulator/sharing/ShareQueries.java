@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -61,7 +60,8 @@ final class ShareQueries {
     private JsonArray format(String user, boolean everything, Predicate<Share> filter) {
         JsonArrayBuilder list = Json.createArrayBuilder();
         for (Share share : store.list(filter)) {
-            nodes.of(share).ifPresent(node -> list.add(json.format(share, node, new Viewpoint(user, false, everything))));
+            Viewpoint view = new Viewpoint(user, false, everything);
+            nodes.of(share).ifPresent(node -> list.add(json.format(share, node, view)));
         }
         return list.build();
     }

@@ -26,7 +26,8 @@ final class ColumnParameters {
         column.numberDefault = params.getOrDefault("numberDefault", JsonValue.NULL);
         column.numberMin = params.getOrDefault("numberMin", JsonValue.NULL);
         column.numberMax = params.getOrDefault("numberMax", JsonValue.NULL);
-        column.numberDecimals = params.get("numberDecimals") instanceof JsonNumber decimals ? decimals.longValue() : null;
+        column.numberDecimals = params.get("numberDecimals") instanceof JsonNumber decimals
+                ? decimals.longValue() : null;
         column.numberPrefix = text(params, "numberPrefix", "");
         column.numberSuffix = text(params, "numberSuffix", "");
         column.textDefault = text(params, "textDefault", null);

@@ -67,8 +67,9 @@ public final class TablesApp implements SimulatorApp {
                 return rest.answer(request, who.user(), route, body(request));
             }
         } catch (TablesFailure failure) {
-            return failure.getMessage() == null ? SimResponse.status(failure.status).header("Content-Type", SimResponse.HTML)
-                    : SimResponse.json(failure.status, Json.createObjectBuilder().add("message", failure.getMessage()).build());
+            return failure.getMessage() == null ? emptyNotFound(failure)
+                    : SimResponse.json(failure.status, Json.createObjectBuilder()
+                    .add("message", failure.getMessage()).build());
         }
     }
 
@@ -89,10 +90,15 @@ public final class TablesApp implements SimulatorApp {
                 return ocs.answer(request, envelope, who.user(), route, body(request));
             }
         } catch (TablesFailure failure) {
-            return failure.getMessage() == null ? SimResponse.status(failure.status).header("Content-Type", SimResponse.HTML)
+            return failure.getMessage() == null ? emptyNotFound(failure)
                     : envelope.failure(failure.status, "", Json.createObjectBuilder()
                     .add("message", failure.getMessage()).build());
         }
+    }
+
+    /** A table the user may not see: 404, an HTML content type and no body, on both APIs. */
+    private static SimResponse emptyNotFound(TablesFailure failure) {
+        return SimResponse.status(failure.status).header("Content-Type", SimResponse.HTML);
     }
 
     /** The request's JSON object, with query parameters for what it does not have (Nextcloud merges both). */

@@ -118,7 +118,8 @@ final class TablesJson {
                 .add("numberSuffix", column.numberSuffix)
                 .add("textDefault", text(column.textDefault))
                 .add("textAllowedPattern", text(column.textAllowedPattern))
-                .add("textMaxLength", column.textMaxLength == null ? JsonValue.NULL : Json.createValue(column.textMaxLength));
+                .add("textMaxLength", column.textMaxLength == null ? JsonValue.NULL
+                        : Json.createValue(column.textMaxLength));
         if (nc31()) {
             json.add("textUnique", flag(column.textUnique, unset));
         }

@@ -47,7 +47,8 @@ final class TablesOcs {
      * without it ({@code tables/04}).
      */
     private SimResponse createColumn(OcsEnvelope ocs, String user, String type, JsonObject params) {
-        if (!"table".equals(params.getString("baseNodeType", null)) || !(params.get("baseNodeId") instanceof JsonNumber node)) {
+        boolean table = "table".equals(params.getString("baseNodeType", null));
+        if (!table || !(params.get("baseNodeId") instanceof JsonNumber node)) {
             return ocs.failure(996, INTERNAL_ERROR);
         }
         return ocs.ok(operations.createColumn(user, node.longValue(), type, params, false));

@@ -24,6 +24,7 @@ final class TablesRest {
         String first = route.isEmpty() ? "" : route.getFirst();
         Long id = route.size() > 1 && route.get(1).matches("\\d{1,18}") ? Long.valueOf(route.get(1)) : null;
         String rest = route.size() > 2 ? String.join("/", route.subList(2, route.size())) : "";
+        JsonValue data = params.getOrDefault("data", JsonValue.NULL);
         if (first.equals("tables") && route.size() == 1) {
             return switch (method) {
                 case "GET" -> ok(operations.tables(user));
@@ -43,14 +44,14 @@ final class TablesRest {
                     true));
             case "tables/scheme GET" -> scheme(user, id);
             case "tables/rows GET" -> ok(operations.rows(user, id, request.queryParams()));
-            case "tables/rows POST" -> ok(operations.insertRow(user, id, params.getOrDefault("data", JsonValue.NULL)));
+            case "tables/rows POST" -> ok(operations.insertRow(user, id, data));
             case "tables/rows/simple GET" -> ok(operations.simpleRows(user, id));
             case "tables/views GET" -> ok(operations.views(user, id));
             case "views/ GET" -> ok(operations.view(user, id));
             case "views/rows GET" -> ok(operations.viewRows(user, id, request.queryParams()));
-            case "views/rows POST" -> ok(operations.insertViewRow(user, id, params.getOrDefault("data", JsonValue.NULL)));
+            case "views/rows POST" -> ok(operations.insertViewRow(user, id, data));
             case "rows/ GET" -> ok(operations.row(user, id));
-            case "rows/ PUT" -> ok(operations.updateRow(user, id, params.getOrDefault("data", JsonValue.NULL)));
+            case "rows/ PUT" -> ok(operations.updateRow(user, id, data));
             case "rows/ DELETE" -> ok(operations.deleteRow(user, id));
             case "columns/ GET" -> ok(operations.column(user, id));
             default -> notFound();
@@ -60,8 +61,9 @@ final class TablesRest {
     /** A download of the table's definition; Tables 0.9 did not say it is JSON ({@code tables/07-nc29}). */
     private SimResponse scheme(String user, long id) {
         JsonObject scheme = operations.scheme(user, id);
+        String type = version == NextcloudVersion.NC31 ? SimResponse.JSON : "application/octet-stream";
         return SimResponse.status(200)
-                .header("Content-Type", version == NextcloudVersion.NC31 ? SimResponse.JSON : "application/octet-stream")
+                .header("Content-Type", type)
                 .header("Content-Disposition", "attachment; filename=\"" + operations.schemeFileName(user, id) + "\"")
                 .body(PhpJson.bytes(scheme));
     }
