@@ -2,7 +2,6 @@ package dev.ncmcp.plugin.tables;
 
 import dev.ncmcp.plugin.tables.ColumnView.Option;
 import dev.ncmcp.spi.ToolException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -10,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
  * back naming the column before anything is sent.
  */
 final class CellValues {
+    /** One provider for every cell: {@code Json.*} looks the provider up again on each call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -45,11 +47,11 @@ final class CellValues {
         return switch (column.type()) {
             case "selection" -> label(column, value);
             case "selection-multi" -> value instanceof JsonArray ids
-                    ? Json.createArrayBuilder(ids.stream().map(id -> label(column, id)).toList()).build() : value;
+                    ? JSON.createArrayBuilder(ids.stream().map(id -> label(column, id)).toList()).build() : value;
             case "selection-check" -> truth(value) ? JsonValue.TRUE : JsonValue.FALSE;
             case "text-link" -> link(value);
             case "number", "number-stars", "number-progress" -> value instanceof JsonString text ? number(text) : value;
-            case "usergroup" -> value instanceof JsonArray members ? Json.createArrayBuilder(members.stream()
+            case "usergroup" -> value instanceof JsonArray members ? JSON.createArrayBuilder(members.stream()
                     .map(member -> member instanceof JsonObject object ? object.get("id") : member).toList()).build()
                     : value;
             default -> value;
@@ -68,12 +70,12 @@ final class CellValues {
             case "text-line", "text-long", "text-rich" -> text(column, key, value);
             case "text-link" -> string(key, value, "a URL");
             case "number", "number-stars", "number-progress" -> number(column, key, value);
-            case "selection" -> Json.createValue(option(column, key, value).id());
+            case "selection" -> JSON.createValue(option(column, key, value).id());
             case "selection-multi" -> options(column, key, value);
-            case "selection-check" -> Json.createValue(Boolean.toString(check(key, value)));
-            case "datetime" -> Json.createValue(dateTime(key, value));
-            case "datetime-date" -> Json.createValue(date(key, value));
-            case "datetime-time" -> Json.createValue(time(key, value));
+            case "selection-check" -> JSON.createValue(Boolean.toString(check(key, value)));
+            case "datetime" -> JSON.createValue(dateTime(key, value));
+            case "datetime-date" -> JSON.createValue(date(key, value));
+            case "datetime-time" -> JSON.createValue(time(key, value));
             case "usergroup" -> members(key, value);
             default -> value;
         };
@@ -118,7 +120,7 @@ final class CellValues {
             throw invalid(key, decimals == 0 ? "takes whole numbers only" : "takes at most " + decimals + " decimals");
         }
         BigDecimal exact = number.stripTrailingZeros();
-        return Json.createValue(exact.scale() < 0 ? exact.setScale(0) : exact);
+        return JSON.createValue(exact.scale() < 0 ? exact.setScale(0) : exact);
     }
 
     private static Option option(ColumnView column, String key, JsonValue value) throws ToolException {
@@ -134,7 +136,7 @@ final class CellValues {
 
     private static JsonValue options(ColumnView column, String key, JsonValue value) throws ToolException {
         List<JsonValue> given = value instanceof JsonArray array ? array : List.of(value);
-        JsonArrayBuilder ids = Json.createArrayBuilder();
+        JsonArrayBuilder ids = JSON.createArrayBuilder();
         for (JsonValue item : given) {
             ids.add(option(column, key, item).id());
         }
@@ -179,10 +181,10 @@ final class CellValues {
     /** Accounts as Tables keeps them: {@code [{"id": "alice", "type": 0}]}; a group is {@code {"id", "type": 1}}. */
     private static JsonValue members(String key, JsonValue value) throws ToolException {
         List<JsonValue> given = value instanceof JsonArray array ? array : List.of(value);
-        JsonArrayBuilder members = Json.createArrayBuilder();
+        JsonArrayBuilder members = JSON.createArrayBuilder();
         for (JsonValue member : given) {
             if (member instanceof JsonString id) {
-                members.add(Json.createObjectBuilder().add("id", id.getString()).add("type", 0));
+                members.add(JSON.createObjectBuilder().add("id", id.getString()).add("type", 0));
             } else if (member instanceof JsonObject object && object.get("id") instanceof JsonString) {
                 members.add(object);
             } else {
@@ -204,7 +206,7 @@ final class CellValues {
                 : value instanceof JsonString text && text.getString().matches("\\d{1,18}")
                 ? Long.parseLong(text.getString()) : -1;
         return column.options().stream().filter(option -> option.id() == id).findFirst()
-                .<JsonValue>map(option -> Json.createValue(option.label())).orElse(value);
+                .<JsonValue>map(option -> JSON.createValue(option.label())).orElse(value);
     }
 
     private static boolean truth(JsonValue value) {
@@ -214,7 +216,7 @@ final class CellValues {
     /** Tables 0.8+ keeps a link as JSON text {@code {"title","value","providerId"}}; the model sees the address. */
     private static JsonValue link(JsonValue value) {
         if (value instanceof JsonString text && text.getString().startsWith("{")) {
-            try (JsonReader reader = Json.createReader(new StringReader(text.getString()))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(text.getString()))) {
                 if (reader.readValue() instanceof JsonObject link && link.get("value") instanceof JsonString address) {
                     return address;
                 }
@@ -227,7 +229,7 @@ final class CellValues {
 
     private static JsonValue number(JsonString text) {
         try {
-            return Json.createValue(new BigDecimal(text.getString().strip()));
+            return JSON.createValue(new BigDecimal(text.getString().strip()));
         } catch (NumberFormatException e) {
             return text;
         }

@@ -2,16 +2,19 @@ package dev.ncmcp.simulator.tables;
 
 import dev.ncmcp.simulator.Accounts;
 import dev.ncmcp.simulator.NextcloudVersion;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import java.util.Map;
 
 /** Tables, views, columns and rows in the app's JSON, key for key, as Tables 1.0 or 0.9 writes them. */
 final class TablesJson {
+    /** One provider for every row: {@code Json.*} looks the provider up again on each call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private final Accounts accounts;
     private final NextcloudVersion version;
 
@@ -30,12 +33,12 @@ final class TablesJson {
 
     /** {@code deleted}: the answer to the delete, made after the table's rows, columns and owner were let go. */
     JsonObject table(Table table, boolean deleted) {
-        JsonArrayBuilder views = Json.createArrayBuilder();
+        JsonArrayBuilder views = JSON.createArrayBuilder();
         table.views.forEach(view -> views.add(view(view, table)));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", table.id)
                 .add("title", table.title)
-                .add("emoji", table.emoji == null ? JsonValue.NULL : Json.createValue(table.emoji))
+                .add("emoji", table.emoji == null ? JsonValue.NULL : JSON.createValue(table.emoji))
                 .add("ownership", table.owner)
                 .add("ownerDisplayName", deleted ? "" : accounts.displayName(table.owner))
                 .add("createdBy", table.owner)
@@ -55,9 +58,9 @@ final class TablesJson {
     }
 
     JsonObject view(SavedView view, Table table) {
-        JsonArrayBuilder settings = Json.createArrayBuilder();
+        JsonArrayBuilder settings = JSON.createArrayBuilder();
         for (int order = 0; order < view.columns.size(); order++) {
-            JsonObjectBuilder setting = Json.createObjectBuilder().add("columnId", view.columns.get(order))
+            JsonObjectBuilder setting = JSON.createObjectBuilder().add("columnId", view.columns.get(order))
                     .add("order", order);
             if (nc31()) {
                 setting.add("readonly", false).add("mandatory", false);
@@ -65,18 +68,18 @@ final class TablesJson {
             settings.add(setting);
         }
         long rows = table.rows.stream().filter(row -> ViewFilter.lets(view, table, row)).count();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", view.id)
                 .add("tableId", view.tableId)
                 .add("title", view.title)
                 .add("description", view.description)
-                .add("emoji", view.emoji == null ? JsonValue.NULL : Json.createValue(view.emoji))
+                .add("emoji", view.emoji == null ? JsonValue.NULL : JSON.createValue(view.emoji))
                 .add("ownership", view.owner)
                 .add("createdBy", view.owner)
                 .add("createdAt", view.createdAt)
                 .add("lastEditBy", view.owner)
                 .add("lastEditAt", view.createdAt)
-                .add("columns", nc31() ? Json.createArrayBuilder() : Json.createArrayBuilder(view.columns))
+                .add("columns", nc31() ? JSON.createArrayBuilder() : JSON.createArrayBuilder(view.columns))
                 .add("columnSettings", settings)
                 .add("sort", view.sort)
                 .add("isShared", false)
@@ -92,7 +95,7 @@ final class TablesJson {
     /** {@code fresh}: the answer to the creation, before the database filled in 0 and false for what was not given. */
     JsonObject column(Column column, boolean fresh) {
         JsonValue unset = fresh ? JsonValue.NULL : JsonValue.FALSE;
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", column.id)
                 .add("tableId", column.tableId)
                 .add("title", column.title)
@@ -112,21 +115,21 @@ final class TablesJson {
                 .add("numberDefault", column.numberDefault)
                 .add("numberMin", column.numberMin)
                 .add("numberMax", column.numberMax)
-                .add("numberDecimals", column.numberDecimals != null ? Json.createValue(column.numberDecimals)
-                        : fresh ? JsonValue.NULL : Json.createValue(0))
+                .add("numberDecimals", column.numberDecimals != null ? JSON.createValue(column.numberDecimals)
+                        : fresh ? JsonValue.NULL : JSON.createValue(0))
                 .add("numberPrefix", column.numberPrefix)
                 .add("numberSuffix", column.numberSuffix)
                 .add("textDefault", text(column.textDefault))
                 .add("textAllowedPattern", text(column.textAllowedPattern))
                 .add("textMaxLength", column.textMaxLength == null ? JsonValue.NULL
-                        : Json.createValue(column.textMaxLength));
+                        : JSON.createValue(column.textMaxLength));
         if (nc31()) {
             json.add("textUnique", flag(column.textUnique, unset));
         }
         json.add("selectionOptions", column.selectionOptions)
                 .add("selectionDefault", text(column.selectionDefault))
                 .add("datetimeDefault", text(column.datetimeDefault))
-                .add("usergroupDefault", Json.createArrayBuilder())
+                .add("usergroupDefault", JSON.createArrayBuilder())
                 .add("usergroupMultipleItems", flag(column.usergroupMultipleItems, unset))
                 .add("usergroupSelectUsers", flag(column.usergroupSelectUsers, unset))
                 .add("usergroupSelectGroups", flag(column.usergroupSelectGroups, unset))
@@ -140,23 +143,23 @@ final class TablesJson {
 
     /** {@code fresh}: the answer to the insert, which Tables writes before it knows who and when. */
     JsonObject row(Row row, boolean fresh) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         for (Map.Entry<Long, JsonValue> value : row.values.entrySet()) {
-            data.add(Json.createObjectBuilder().add("columnId", value.getKey()).add("value", value.getValue()));
+            data.add(JSON.createObjectBuilder().add("columnId", value.getKey()).add("value", value.getValue()));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", row.id)
                 .add("tableId", row.tableId)
-                .add("createdBy", fresh ? JsonValue.NULL : Json.createValue(row.createdBy))
-                .add("createdAt", fresh ? JsonValue.NULL : Json.createValue(row.createdAt))
-                .add("lastEditBy", fresh ? JsonValue.NULL : Json.createValue(row.lastEditBy))
-                .add("lastEditAt", fresh ? JsonValue.NULL : Json.createValue(row.lastEditAt))
+                .add("createdBy", fresh ? JsonValue.NULL : JSON.createValue(row.createdBy))
+                .add("createdAt", fresh ? JsonValue.NULL : JSON.createValue(row.createdAt))
+                .add("lastEditBy", fresh ? JsonValue.NULL : JSON.createValue(row.lastEditBy))
+                .add("lastEditAt", fresh ? JsonValue.NULL : JSON.createValue(row.lastEditAt))
                 .add("data", data)
                 .build();
     }
 
     private static JsonValue text(String value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
+        return value == null ? JsonValue.NULL : JSON.createValue(value);
     }
 
     private static JsonValue flag(Boolean value, JsonValue unset) {
