@@ -1,9 +1,9 @@
 package dev.ncmcp.spi.nextcloud;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +42,14 @@ public record NextcloudResponse(int status, Map<String, List<String>> headers, b
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    /** The body as JSON; a body that is not JSON is an upstream error the model is told about. */
+    /**
+     * The body as JSON; a body that is not JSON (also an empty one, as Tables' 404s) is an upstream error the model is
+     * told about.
+     */
     public JsonValue json() throws NextcloudException {
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
             return reader.readValue();
-        } catch (JsonParsingException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException e) {
             throw new NextcloudException(dev.ncmcp.spi.ToolException.Kind.UPSTREAM_ERROR,
                     "Nextcloud answered HTTP " + status + " with a body that is not JSON", e);
         }

@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BundledToolOutputsTest {
 
     private static SidecarProcess sidecar;
+    private static RecipeSite recipeSite;
     private static McpHttp mcp;
     private static final Map<String, JsonObject> OUTPUT_SCHEMAS = new HashMap<>();
     private static final Set<String> CALLED = new TreeSet<>();
@@ -35,6 +36,7 @@ class BundledToolOutputsTest {
     @BeforeAll
     static void start() {
         sidecar = SidecarProcess.start(SidecarProcess.Options.demo());
+        recipeSite = RecipeSite.start();
         mcp = new McpHttp(sidecar.url());
         for (JsonValue tool : mcp.toolsList(null).result().getJsonArray("tools")) {
             JsonObject definition = tool.asJsonObject();
@@ -45,6 +47,7 @@ class BundledToolOutputsTest {
     @AfterAll
     static void stop() {
         sidecar.close();
+        recipeSite.close();
     }
 
     @Test
@@ -72,6 +75,41 @@ class BundledToolOutputsTest {
         calendarTools();
         contactsTools();
         callDeckTools();
+
+        call("nc_sharing_list_shares", "{}");
+        call("nc_sharing_find_sharees", "{\"search\":\"admin\"}");
+        String share = call("nc_sharing_create_share", "{\"path\":\"/Documents/Readme.md\",\"type\":\"link\"}")
+                .getString("id");
+        call("nc_sharing_get_share", "{\"id\":\"" + share + "\"}");
+        call("nc_sharing_update_share", "{\"id\":\"" + share + "\",\"note\":\"e2e\"}");
+        call("nc_sharing_delete_share", "{\"id\":\"" + share + "\"}");
+
+        call("nc_cookbook_list_recipes", "{\"keywords\":[\"quick\"]}");
+        call("nc_cookbook_search_recipes", "{\"query\":\"soup\"}");
+        call("nc_cookbook_list_categories", "{}");
+        call("nc_cookbook_list_keywords", "{}");
+        long recipe = call("nc_cookbook_create_recipe", "{\"name\":\"E2E stew\",\"prepTime\":\"PT20M\"}")
+                .getJsonNumber("id").longValue();
+        call("nc_cookbook_get_recipe", "{\"id\":" + recipe + "}");
+        call("nc_cookbook_update_recipe", "{\"id\":" + recipe + ",\"keywords\":[\"e2e\"]}");
+        call("nc_cookbook_delete_recipe", "{\"id\":" + recipe + "}");
+        call("nc_cookbook_import_recipe", "{\"url\":\"" + recipeSite.url() + "\"}");
+        call("nc_cookbook_get_config", "{}");
+        call("nc_cookbook_set_config", "{\"updateInterval\":10}");
+        call("nc_cookbook_reindex", "{}");
+
+        JsonObject books = call("nc_tables_list_tables", "{}").getJsonArray("tables").getValuesAs(JsonObject.class)
+                .stream().filter(table -> table.getString("title").equals("Reading list")).findFirst().orElseThrow();
+        long table = books.getJsonNumber("id").longValue();
+        call("nc_tables_get_table", "{\"tableId\":" + table + "}");
+        call("nc_tables_read_rows", "{\"viewId\":" + books.getJsonArray("views").getJsonObject(0).getInt("id") + "}");
+        long row = call("nc_tables_insert_row", "{\"tableId\":" + table + ",\"values\":{\"Title\":\"Dune\","
+                + "\"Pages\":412,\"Genre\":\"Novel\",\"Read\":false}}").getJsonNumber("id").longValue();
+        call("nc_tables_read_rows", "{\"tableId\":" + table + ",\"filters\":[{\"column\":\"Genre\","
+                + "\"operator\":\"equals\",\"value\":\"Novel\"}]}");
+        call("nc_tables_get_row", "{\"rowId\":" + row + "}");
+        call("nc_tables_update_row", "{\"rowId\":" + row + ",\"values\":{\"Finished\":\"2025-01-31\"}}");
+        call("nc_tables_delete_row", "{\"rowId\":" + row + "}");
 
         assertEquals(new TreeSet<>(OUTPUT_SCHEMAS.keySet()), CALLED, "every bundled tool is called here");
     }

@@ -13,15 +13,39 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Accounts {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The group every Nextcloud has; a user named {@code admin} is in it, as the installer's admin is. */
+    public static final String ADMIN_GROUP = "admin";
 
     private final Map<String, Set<String>> passwords = new ConcurrentHashMap<>();
     private final Map<String, String> displayNames = new ConcurrentHashMap<>();
     private final Set<String> notesDisabled = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> quotas = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> groups = new ConcurrentHashMap<>();
+
+    Accounts() {
+        groups.put(ADMIN_GROUP, ConcurrentHashMap.newKeySet());
+    }
 
     void add(String user, String password, String displayName) {
         passwords.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(password);
         displayNames.putIfAbsent(user, displayName != null ? displayName : defaultDisplayName(user));
+        if (user.equals("admin")) {
+            addToGroup(ADMIN_GROUP, user);
+        }
+    }
+
+    void addToGroup(String group, String user) {
+        groups.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(user);
+    }
+
+    /** Every group id (sharing with a group, sharee search). */
+    public Set<String> groups() {
+        return Set.copyOf(groups.keySet());
+    }
+
+    public boolean inGroup(String user, String group) {
+        Set<String> members = groups.get(group);
+        return members != null && members.contains(user);
     }
 
     public boolean exists(String user) {

@@ -2,6 +2,7 @@ package dev.ncmcp.simulator;
 
 import dev.ncmcp.simulator.caldav.CalDavApp;
 import dev.ncmcp.simulator.carddav.CardDavApp;
+import dev.ncmcp.simulator.cookbook.CookbookApp;
 import dev.ncmcp.simulator.dav.DavMaintenance;
 import dev.ncmcp.simulator.dav.Principals;
 import dev.ncmcp.simulator.deck.DeckApp;
@@ -11,6 +12,8 @@ import dev.ncmcp.simulator.loginflow.LoginFlowApp;
 import dev.ncmcp.simulator.notes.NotesApp;
 import dev.ncmcp.simulator.notes.NotesLocking;
 import dev.ncmcp.simulator.ocs.OcsApp;
+import dev.ncmcp.simulator.sharing.SharingApp;
+import dev.ncmcp.simulator.tables.TablesApp;
 import io.helidon.webserver.WebServer;
 
 import java.time.Duration;
@@ -57,6 +60,7 @@ public final class NextcloudSimulator implements AutoCloseable {
         b.users.forEach((user, password) -> accounts.add(user, password, b.displayNames.get(user)));
         b.notesDisabled.forEach(accounts::disableNotes);
         b.quotas.forEach(accounts::quota);
+        b.groups.forEach((group, members) -> members.forEach(member -> accounts.addToGroup(group, member)));
         BasicAuth auth = new BasicAuth(accounts, b.bearerTokens);
         FileStore files = new FileStore(accounts);
         String instanceId = "oc" + Accounts.randomToken(10).toLowerCase(Locale.ROOT);
@@ -69,6 +73,9 @@ public final class NextcloudSimulator implements AutoCloseable {
                 new CalDavApp(auth, new Principals(user -> Optional.of(user + "@" + MAIL_DOMAIN), accounts::displayName)),
                 new CardDavApp(auth, accounts),
                 new DeckApp(auth, accounts, version, files),
+                new SharingApp(files, auth, accounts, version, this::baseUrl),
+                new CookbookApp(files, auth, version),
+                new TablesApp(auth, accounts, version),
                 loginFlow);
         Routes routes = new Routes()
                 .entryPoint("/ocs", OcsApp::maintenanceAnswer)
@@ -243,6 +250,7 @@ public final class NextcloudSimulator implements AutoCloseable {
         private final Map<String, String> displayNames = new LinkedHashMap<>();
         private final List<String> notesDisabled = new ArrayList<>();
         private final Map<String, Long> quotas = new LinkedHashMap<>();
+        private final Map<String, List<String>> groups = new LinkedHashMap<>();
         private NotesLocking notesLocking = NotesLocking.DEFAULT;
         private String host = "127.0.0.1";
         private int port = 0;
@@ -293,6 +301,12 @@ public final class NextcloudSimulator implements AutoCloseable {
         /** The Notes app is not enabled for this user (Notes API answers 412 "App is not enabled"). */
         public Builder notesAppDisabledFor(String user) {
             notesDisabled.add(user);
+            return this;
+        }
+
+        /** A group with these members (sharing with groups, sharee search); {@code admin} always exists. */
+        public Builder group(String group, String... members) {
+            groups.computeIfAbsent(Objects.requireNonNull(group), g -> new ArrayList<>()).addAll(List.of(members));
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.ncmcp.e2e.facade;
 
 import dev.ncmcp.testkit.Keycloak;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -309,28 +310,27 @@ final class FacadeFlow {
     }
 
     /**
-     * A 2026-07-28 {@code tools/list} at the MCP endpoint, with an optional bearer token: every page, so the reply
-     * of a successful listing holds all tools (the bundled plugins offer more than one page).
+     * A 2026-07-28 {@code tools/list} at the MCP endpoint, with an optional bearer token, followed through its pages:
+     * the first page's answer with every page's tools; an answer that is not a result is returned as it came.
      */
     Reply toolsList(String token) {
         Reply first = toolsListPage(token, null);
         if (first.status() != 200 || !jsonRpc(first).containsKey("result")) {
             return first;
         }
-        JsonObject result = jsonRpc(first).getJsonObject("result");
-        var tools = Json.createArrayBuilder(result.getJsonArray("tools"));
-        String cursor = result.containsKey("nextCursor") ? result.getString("nextCursor") : null;
-        while (cursor != null) {
-            JsonObject page = jsonRpc(toolsListPage(token, cursor)).getJsonObject("result");
+        JsonObject message = jsonRpc(first);
+        JsonArrayBuilder tools = Json.createArrayBuilder(message.getJsonObject("result").getJsonArray("tools"));
+        JsonObject page = message.getJsonObject("result");
+        while (page.containsKey("nextCursor")) {
+            page = jsonRpc(toolsListPage(token, page.getString("nextCursor"))).getJsonObject("result");
             page.getJsonArray("tools").forEach(tools::add);
-            cursor = page.containsKey("nextCursor") ? page.getString("nextCursor") : null;
         }
-        JsonObject merged = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", 1)
-                .add("result", Json.createObjectBuilder(result).remove("nextCursor").add("tools", tools)).build();
-        Map<String, List<String>> headers = new java.util.HashMap<>(first.headers());
-        headers.keySet().removeIf(name -> name.equalsIgnoreCase("content-type"));
+        JsonObject result = Json.createObjectBuilder(message.getJsonObject("result")).remove("nextCursor")
+                .add("tools", tools).build();
+        Map<String, List<String>> headers = new LinkedHashMap<>(first.headers());
         headers.put("content-type", List.of("application/json"));
-        return new Reply(first.status(), headers, merged.toString());
+        return new Reply(first.status(), headers, Json.createObjectBuilder(message).add("result", result).build()
+                .toString());
     }
 
     private Reply toolsListPage(String token, String cursor) {

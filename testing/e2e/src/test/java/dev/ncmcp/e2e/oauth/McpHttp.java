@@ -1,6 +1,7 @@
 package dev.ncmcp.e2e.oauth;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -90,29 +91,28 @@ public final class McpHttp {
     }
 
     /**
-     * {@code tools/list}, every page: with more bundled tools than fit on one page ({@code nextCursor}), the reply
-     * carries the first page's status and headers and all pages' tools.
+     * {@code tools/list} followed through its pages: the first page's answer with every page's tools and no
+     * {@code nextCursor}; an answer that is not a result is returned as it came.
      */
     public Reply toolsList(String token) {
         Reply first = request(token, "tools/list", JsonValue.EMPTY_JSON_OBJECT);
-        if (first.status() != 200 || !first.json().containsKey("result")
-                || !first.result().containsKey("nextCursor")) {
+        if (first.status() != 200 || !first.json().containsKey("result")) {
             return first;
         }
-        JsonObject json = first.json();
-        var tools = Json.createArrayBuilder(json.getJsonObject("result").getJsonArray("tools"));
-        String cursor = json.getJsonObject("result").getString("nextCursor");
-        while (cursor != null) {
-            JsonObject page = request(token, "tools/list", Json.createObjectBuilder().add("cursor", cursor).build())
-                    .result();
-            page.getJsonArray("tools").forEach(tools::add);
-            cursor = page.containsKey("nextCursor") ? page.getString("nextCursor") : null;
+        JsonObject message = first.json();
+        JsonArrayBuilder tools = Json.createArrayBuilder(message.getJsonObject("result").getJsonArray("tools"));
+        Reply page = first;
+        while (page.result().containsKey("nextCursor")) {
+            page = request(token, "tools/list", Json.createObjectBuilder()
+                    .add("cursor", page.result().getString("nextCursor")).build());
+            page.result().getJsonArray("tools").forEach(tools::add);
         }
-        JsonObject merged = Json.createObjectBuilder(json).add("result", Json.createObjectBuilder(
-                json.getJsonObject("result")).remove("nextCursor").add("tools", tools)).build();
-        Map<String, String> headers = new java.util.HashMap<>(first.headers());
+        JsonObject result = Json.createObjectBuilder(message.getJsonObject("result")).remove("nextCursor")
+                .add("tools", tools).build();
+        Map<String, String> headers = new LinkedHashMap<>(first.headers());
         headers.put("content-type", "application/json");
-        return new Reply(first.status(), headers, merged.toString());
+        return new Reply(first.status(), headers, Json.createObjectBuilder(message).add("result", result).build()
+                .toString());
     }
 
     public Reply callTool(String token, String name, JsonObject arguments) {

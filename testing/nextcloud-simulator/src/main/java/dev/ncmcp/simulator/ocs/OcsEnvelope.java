@@ -50,7 +50,13 @@ public final class OcsEnvelope {
 
     /** An OCS failure; v1 keeps HTTP 200 except for the authentication/maintenance codes. */
     public SimResponse failure(int statuscode, String message) {
+        return failure(statuscode, message, JsonValue.EMPTY_JSON_ARRAY);
+    }
+
+    /** An OCS failure whose {@code data} says more, as Tables' {@code {"message": …}}. */
+    public SimResponse failure(int statuscode, String message, JsonValue data) {
         int http = switch (statuscode) {
+            case 996 -> 500;
             case 997 -> 401;
             case 998 -> 404;
             default -> statuscode >= 100 && statuscode <= 599 ? statuscode : 400;
@@ -58,7 +64,7 @@ public final class OcsEnvelope {
         if (v1 && statuscode != 997 && statuscode != 503) {
             http = 200;
         }
-        return render(http, "failure", statuscode, message, JsonValue.EMPTY_JSON_ARRAY);
+        return render(http, "failure", statuscode, message, data);
     }
 
     private SimResponse render(int http, String status, int statuscode, String message, JsonValue data) {
