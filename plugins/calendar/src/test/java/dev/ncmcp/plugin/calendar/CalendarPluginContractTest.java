@@ -1,6 +1,6 @@
 package dev.ncmcp.plugin.calendar;
 
-import dev.ncmcp.server.schema.JsonSchemaValidator;
+import dev.ncmcp.plugintest.PluginContract;
 import dev.ncmcp.spi.NextcloudPlugin;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ScopeDefinition;
@@ -74,8 +74,7 @@ class CalendarPluginContractTest {
     @Test
     void schemasAreValidAndEveryPropertyIsDescribed() {
         for (ToolDefinition tool : plugin.tools()) {
-            assertEquals(List.of(), JsonSchemaValidator.verify(tool.inputSchema()), tool.name() + " input");
-            assertEquals(List.of(), JsonSchemaValidator.verify(tool.outputSchema()), tool.name() + " output");
+            PluginContract.assertSchemasVerify(tool);
             JsonObject properties = tool.inputSchema().getJsonObject("properties");
             for (Map.Entry<String, JsonValue> property : properties.entrySet()) {
                 assertTrue(property.getValue().asJsonObject().get("description") instanceof JsonString d

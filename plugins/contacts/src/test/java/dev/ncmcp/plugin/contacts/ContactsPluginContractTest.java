@@ -1,6 +1,6 @@
 package dev.ncmcp.plugin.contacts;
 
-import dev.ncmcp.server.schema.JsonSchemaValidator;
+import dev.ncmcp.plugintest.PluginContract;
 import dev.ncmcp.spi.NextcloudPlugin;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ScopeDefinition;
@@ -67,8 +67,7 @@ class ContactsPluginContractTest {
     @Test
     void schemasAreValidAndEveryPropertyIsDescribed() {
         for (ToolDefinition tool : plugin.tools()) {
-            assertEquals(List.of(), JsonSchemaValidator.verify(tool.inputSchema()), tool.name() + " input");
-            assertEquals(List.of(), JsonSchemaValidator.verify(tool.outputSchema()), tool.name() + " output");
+            PluginContract.assertSchemasVerify(tool);
             JsonObject properties = tool.inputSchema().getJsonObject("properties");
             for (Map.Entry<String, JsonValue> property : properties.entrySet()) {
                 assertTrue(property.getValue().asJsonObject().get("description") instanceof JsonString d

@@ -1,20 +1,16 @@
 package dev.ncmcp.plugin.contacts;
 
-import dev.ncmcp.server.schema.JsonSchemaValidator;
+import dev.ncmcp.plugintest.Args;
+import dev.ncmcp.plugintest.ToolCalls;
 import dev.ncmcp.spi.Content;
-import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolResult;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
-import dev.ncmcp.testkit.TestInvocation;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,8 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Calls the contacts plugin's tools as the server does: arguments and results checked against their schemas. */
 final class ToolCaller {
 
-    private final Map<String, ToolDefinition> tools = new ContactsPlugin().tools().stream()
-            .collect(Collectors.toMap(ToolDefinition::name, t -> t));
+    private final ToolCalls calls = new ToolCalls(new ContactsPlugin(), ContactsPlugin.READ, ContactsPlugin.WRITE);
     private final NextcloudClient client;
     private final String secret;
 
@@ -36,12 +31,7 @@ final class ToolCaller {
     }
 
     JsonObject call(String name, JsonObject arguments) throws ToolException {
-        ToolDefinition tool = tools.get(name);
-        assertEquals(List.of(), JsonSchemaValidator.validate(tool.inputSchema(), arguments, "arguments"), name);
-        ToolResult result = tool.handler().call(TestInvocation.of(arguments, client, ContactsPlugin.READ, ContactsPlugin.WRITE));
-        assertFalse(result.isError(), name);
-        assertEquals(List.of(), JsonSchemaValidator.validate(tool.outputSchema(), result.structuredContent(),
-                "structuredContent"), name + " output: " + result.structuredContent());
+        ToolResult result = calls.result(client, name, arguments);
         String text = result.content().stream().filter(c -> c instanceof Content.Text)
                 .map(c -> ((Content.Text) c).text()).collect(Collectors.joining());
         assertFalse(text.contains(secret), "no credentials in results");
@@ -60,22 +50,9 @@ final class ToolCaller {
         return e;
     }
 
-    /** {@code "key", value, …}: strings, numbers, booleans, JSON values, lists of strings. */
+    /** {@code "key", value, …}: strings, numbers, booleans, JSON values, lists. */
     static JsonObject args(Object... keysAndValues) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            String key = (String) keysAndValues[i];
-            Object v = keysAndValues[i + 1];
-            switch (v) {
-                case String s -> b.add(key, s);
-                case Integer n -> b.add(key, n);
-                case Boolean f -> b.add(key, f);
-                case JsonValue j -> b.add(key, j);
-                case List<?> l -> b.add(key, Json.createArrayBuilder(l).build());
-                default -> throw new IllegalArgumentException(v.getClass().toString());
-            }
-        }
-        return b.build();
+        return Args.of(keysAndValues);
     }
 
     static JsonArray array(JsonValue... values) {

@@ -1,28 +1,18 @@
 package dev.ncmcp.plugin.cookbook;
 
+import dev.ncmcp.plugintest.Args;
+import dev.ncmcp.plugintest.ToolCalls;
 import dev.ncmcp.server.nextcloud.NextcloudClientFactory;
 import dev.ncmcp.server.nextcloud.NextcloudHttpSettings;
-import dev.ncmcp.server.schema.JsonSchemaValidator;
 import dev.ncmcp.simulator.NextcloudSimulator;
 import dev.ncmcp.simulator.NextcloudVersion;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolException;
-import dev.ncmcp.spi.ToolResult;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
-import dev.ncmcp.testkit.TestInvocation;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 
 import java.time.Duration;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** A simulator with bob, a real client on it, and the tools called as the server calls them. */
 final class CookbookHarness implements AutoCloseable {
@@ -33,6 +23,7 @@ final class CookbookHarness implements AutoCloseable {
     final NextcloudSimulator simulator;
     final NextcloudClient bob;
     private final CookbookPlugin plugin = new CookbookPlugin();
+    private final ToolCalls calls = new ToolCalls(plugin, ALL);
 
     CookbookHarness(NextcloudVersion version) {
         simulator = NextcloudSimulator.builder().host("127.0.0.1").port(0).version(version)
@@ -43,19 +34,12 @@ final class CookbookHarness implements AutoCloseable {
     }
 
     ToolDefinition tool(String name) {
-        return plugin.tools().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        return calls.tool(name);
     }
 
-    /** Calls a tool; checks the arguments against the input schema and the result against the output schema. */
+    /** Calls a tool as the server does; arguments and result checked against their schemas. */
     JsonObject call(NextcloudClient as, String name, JsonObject args) throws ToolException {
-        ToolDefinition tool = tool(name);
-        assertEquals(List.of(), JsonSchemaValidator.validate(tool.inputSchema(), args, "arguments"), name + " arguments");
-        ToolResult result = tool.handler().call(TestInvocation.of(args, as, ALL));
-        assertFalse(result.isError());
-        assertNotNull(result.structuredContent(), name + " returns structured content");
-        assertEquals(List.of(), JsonSchemaValidator.validate(tool.outputSchema(), result.structuredContent(),
-                "structuredContent"), name + " output must conform to its output schema");
-        return result.structuredContent().asJsonObject();
+        return calls.call(as, name, args);
     }
 
     JsonObject call(String name, JsonObject args) throws ToolException {
@@ -63,42 +47,16 @@ final class CookbookHarness implements AutoCloseable {
     }
 
     ToolException failure(NextcloudClient as, String name, JsonObject args) {
-        ToolDefinition tool = tool(name);
-        return assertThrows(ToolException.class, () -> {
-            // as the server does: arguments that fail the input schema never reach the handler
-            List<String> problems = JsonSchemaValidator.validate(tool.inputSchema(), args, "arguments");
-            if (!problems.isEmpty()) {
-                throw ToolException.invalidArgument(String.join("; ", problems));
-            }
-            tool.handler().call(TestInvocation.of(args, as, ALL));
-        });
+        return calls.failure(as, name, args);
     }
 
     ToolException failure(String name, JsonObject args) {
         return failure(bob, name, args);
     }
 
-    /** Arguments from alternating names and values (String, Number, Boolean, String[] for lists). */
+    /** Arguments from alternating names and values. */
     static JsonObject args(Object... pairs) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            String key = (String) pairs[i];
-            switch (pairs[i + 1]) {
-                case String s -> b.add(key, s);
-                case Integer n -> b.add(key, n);
-                case Long n -> b.add(key, n);
-                case Boolean flag -> b.add(key, flag);
-                case String[] list -> {
-                    JsonArrayBuilder array = Json.createArrayBuilder();
-                    for (String item : list) {
-                        array.add(item);
-                    }
-                    b.add(key, array);
-                }
-                default -> throw new IllegalArgumentException(key);
-            }
-        }
-        return b.build();
+        return Args.of(pairs);
     }
 
     @Override

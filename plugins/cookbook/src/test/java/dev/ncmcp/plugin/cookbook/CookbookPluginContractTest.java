@@ -1,19 +1,16 @@
 package dev.ncmcp.plugin.cookbook;
 
-import dev.ncmcp.server.schema.JsonSchemaValidator;
+import dev.ncmcp.plugintest.PluginContract;
 import dev.ncmcp.spi.NextcloudPlugin;
 import dev.ncmcp.spi.ScopeDefinition;
 import dev.ncmcp.spi.ToolDefinition;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 
+import static dev.ncmcp.plugintest.PluginContract.assertDescribed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,10 +30,7 @@ class CookbookPluginContractTest {
             Map.entry("nc_cookbook_delete_recipe", "d"), Map.entry("nc_cookbook_reindex", "x"));
 
     private static NextcloudPlugin plugin() {
-        List<NextcloudPlugin> found = new ArrayList<>();
-        ServiceLoader.load(NextcloudPlugin.class).forEach(found::add);
-        assertEquals(1, found.size(), "exactly one NextcloudPlugin provider expected, found " + found);
-        return found.getFirst();
+        return PluginContract.soleProvider();
     }
 
     @Test
@@ -69,25 +63,10 @@ class CookbookPluginContractTest {
     @Test
     void everySchemaIsValidAndEveryPropertyDescribed() {
         for (ToolDefinition tool : plugin().tools()) {
-            assertEquals(List.of(), JsonSchemaValidator.verify(tool.inputSchema()), tool.name());
-            assertEquals(List.of(), JsonSchemaValidator.verify(tool.outputSchema()), tool.name());
+            PluginContract.assertSchemasVerify(tool);
             assertDescribed(tool.name() + " input", tool.inputSchema());
             assertDescribed(tool.name() + " output", tool.outputSchema());
             assertTrue(tool.description().length() > 80 && tool.description().toLowerCase().contains("return"), tool.name());
         }
-    }
-
-    private static void assertDescribed(String where, JsonObject schema) {
-        if (!(schema.get("properties") instanceof JsonObject properties)) {
-            return;
-        }
-        properties.forEach((name, value) -> {
-            JsonObject property = value.asJsonObject();
-            assertTrue(property.containsKey("description"), where + ": '" + name + "' has no description");
-            assertDescribed(where + "." + name, property);
-            if (property.get("items") instanceof JsonObject items && items.getValueType() == JsonValue.ValueType.OBJECT) {
-                assertDescribed(where + "." + name + "[]", items);
-            }
-        });
     }
 }

@@ -1,8 +1,9 @@
 package dev.ncmcp.plugin.deck;
 
+import dev.ncmcp.plugintest.Args;
+import dev.ncmcp.plugintest.ToolCalls;
 import dev.ncmcp.server.nextcloud.NextcloudClientFactory;
 import dev.ncmcp.server.nextcloud.NextcloudHttpSettings;
-import dev.ncmcp.server.schema.JsonSchemaValidator;
 import dev.ncmcp.simulator.NextcloudSimulator;
 import dev.ncmcp.simulator.NextcloudVersion;
 import dev.ncmcp.spi.Caller;
@@ -11,14 +12,9 @@ import dev.ncmcp.spi.ResourceRequest;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolException;
-import dev.ncmcp.spi.ToolResult;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
 import dev.ncmcp.spi.nextcloud.NextcloudRequest;
-import dev.ncmcp.testkit.TestInvocation;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,10 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A simulator with bob and alice, real clients on it, and the Deck tools called the way the server calls them. */
@@ -44,6 +37,7 @@ final class DeckHarness implements AutoCloseable {
     final NextcloudClient bob;
     final NextcloudClient alice;
     private final DeckPlugin plugin = new DeckPlugin();
+    private final ToolCalls calls = new ToolCalls(plugin, ALL);
 
     DeckHarness(NextcloudVersion version) {
         simulator = NextcloudSimulator.builder().host("127.0.0.1").port(0).version(version)
@@ -56,7 +50,7 @@ final class DeckHarness implements AutoCloseable {
     }
 
     ToolDefinition tool(String name) {
-        return plugin.tools().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        return calls.tool(name);
     }
 
     /** Calls a tool as bob; checks the arguments against the input schema and the result against the output schema. */
@@ -65,14 +59,7 @@ final class DeckHarness implements AutoCloseable {
     }
 
     JsonObject call(NextcloudClient as, String name, JsonObject args) throws ToolException {
-        ToolDefinition tool = tool(name);
-        assertEquals(List.of(), JsonSchemaValidator.validate(tool.inputSchema(), args, "arguments"), name + " arguments");
-        ToolResult result = tool.handler().call(TestInvocation.of(args, as, ALL));
-        assertFalse(result.isError());
-        assertNotNull(result.structuredContent(), name + " returns structured content");
-        assertEquals(List.of(), JsonSchemaValidator.validate(tool.outputSchema(), result.structuredContent(),
-                "structuredContent"), name + " output must conform to its output schema");
-        return result.structuredContent().asJsonObject();
+        return calls.call(as, name, args);
     }
 
     ToolException failure(String name, JsonObject args) {
@@ -80,15 +67,7 @@ final class DeckHarness implements AutoCloseable {
     }
 
     ToolException failure(NextcloudClient as, String name, JsonObject args) {
-        ToolDefinition tool = tool(name);
-        ToolException e = assertThrows(ToolException.class, () -> {
-            // as the server does: arguments that fail the input schema never reach the handler
-            List<String> problems = JsonSchemaValidator.validate(tool.inputSchema(), args, "arguments");
-            if (!problems.isEmpty()) {
-                throw ToolException.invalidArgument(String.join("; ", problems));
-            }
-            tool.handler().call(TestInvocation.of(args, as, ALL));
-        }, name + " " + args + " should fail");
+        ToolException e = calls.failure(as, name, args);
         assertFalse(e.getMessage().contains(BOB_PASSWORD) || e.getMessage().contains(ALICE_PASSWORD),
                 "messages never carry an app password");
         return e;
@@ -140,32 +119,9 @@ final class DeckHarness implements AutoCloseable {
         return json.getJsonNumber("id").longValue();
     }
 
-    /** Arguments from alternating names and values (String, Number, Boolean, or a List of those). */
+    /** Arguments from alternating names and values. */
     static JsonObject args(Object... pairs) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            String key = (String) pairs[i];
-            switch (pairs[i + 1]) {
-                case String s -> b.add(key, s);
-                case Integer n -> b.add(key, n);
-                case Long n -> b.add(key, n);
-                case Boolean flag -> b.add(key, flag);
-                case List<?> list -> {
-                    JsonArrayBuilder array = Json.createArrayBuilder();
-                    for (Object item : list) {
-                        switch (item) {
-                            case String s -> array.add(s);
-                            case Long n -> array.add(n);
-                            case Integer n -> array.add(n);
-                            default -> throw new IllegalArgumentException(key);
-                        }
-                    }
-                    b.add(key, array);
-                }
-                default -> throw new IllegalArgumentException(key);
-            }
-        }
-        return b.build();
+        return Args.of(pairs);
     }
 
     @Override

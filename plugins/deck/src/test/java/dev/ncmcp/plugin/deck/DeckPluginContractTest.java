@@ -1,6 +1,6 @@
 package dev.ncmcp.plugin.deck;
 
-import dev.ncmcp.server.schema.JsonSchemaValidator;
+import dev.ncmcp.plugintest.PluginContract;
 import dev.ncmcp.spi.NextcloudPlugin;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ScopeDefinition;
@@ -10,12 +10,11 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 
+import static dev.ncmcp.plugintest.PluginContract.assertDescribed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -36,10 +35,7 @@ class DeckPluginContractTest {
             "nc_deck_create_card", "nc_deck_create_label", "nc_deck_add_comment", "nc_deck_attach_file");
 
     private static NextcloudPlugin plugin() {
-        List<NextcloudPlugin> found = new ArrayList<>();
-        ServiceLoader.load(NextcloudPlugin.class).forEach(found::add);
-        assertEquals(1, found.size(), "exactly one NextcloudPlugin provider expected, found " + found);
-        return found.getFirst();
+        return PluginContract.soleProvider();
     }
 
     @Test
@@ -92,8 +88,7 @@ class DeckPluginContractTest {
             assertDescribed(tool.name() + " input", tool.inputSchema());
             assertNotNull(tool.outputSchema(), tool.name());
             assertDescribed(tool.name() + " output", tool.outputSchema());
-            assertEquals(List.of(), JsonSchemaValidator.verify(tool.inputSchema()), tool.name());
-            assertEquals(List.of(), JsonSchemaValidator.verify(tool.outputSchema()), tool.name());
+            PluginContract.assertSchemasVerify(tool);
             JsonObject properties = tool.inputSchema().getJsonObject("properties");
             tool.inputSchema().getOrDefault("required", JsonValue.EMPTY_JSON_ARRAY).asJsonArray()
                     .getValuesAs(JsonString.class)
@@ -121,21 +116,5 @@ class DeckPluginContractTest {
         NextcloudPlugin plugin = plugin();
         assertEquals(List.of("nc-deck://board/{id}"), plugin.resourceTemplates().stream().map(r -> r.uriTemplate()).toList());
         plugin.resourceTemplates().forEach(r -> assertEquals(Set.of(READ), r.requiredScopes()));
-    }
-
-    private static void assertDescribed(String where, JsonObject schema) {
-        JsonObject properties = schema.getJsonObject("properties");
-        if (properties == null) {
-            return;
-        }
-        for (var entry : properties.entrySet()) {
-            JsonObject property = entry.getValue().asJsonObject();
-            assertTrue(property.containsKey("description") && !property.getString("description").isBlank(),
-                    where + ": property '" + entry.getKey() + "' has no description");
-            assertDescribed(where + "." + entry.getKey(), property);
-            if (property.get("items") instanceof JsonObject items) {
-                assertDescribed(where + "." + entry.getKey() + "[]", items);
-            }
-        }
     }
 }

@@ -1,8 +1,9 @@
 package dev.ncmcp.plugin.notes;
 
+import dev.ncmcp.plugintest.Args;
+import dev.ncmcp.plugintest.ToolCalls;
 import dev.ncmcp.server.nextcloud.NextcloudClientFactory;
 import dev.ncmcp.server.nextcloud.NextcloudHttpSettings;
-import dev.ncmcp.server.schema.JsonSchemaValidator;
 import dev.ncmcp.simulator.NextcloudSimulator;
 import dev.ncmcp.simulator.NextcloudVersion;
 import dev.ncmcp.spi.Caller;
@@ -13,20 +14,14 @@ import dev.ncmcp.spi.ToolDefinition;
 import dev.ncmcp.spi.ToolException;
 import dev.ncmcp.spi.ToolResult;
 import dev.ncmcp.spi.nextcloud.NextcloudClient;
-import dev.ncmcp.testkit.TestInvocation;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** A simulator, a real client on it, and the Notes tools called the way the server calls them. */
 final class NotesHarness implements AutoCloseable {
@@ -39,6 +34,7 @@ final class NotesHarness implements AutoCloseable {
     final NextcloudClientFactory clients;
     final NextcloudClient client;
     private final NotesPlugin plugin = new NotesPlugin();
+    private final ToolCalls calls = new ToolCalls(plugin, ALL);
 
     NotesHarness(NextcloudVersion version) {
         simulator = NextcloudSimulator.builder().host("127.0.0.1").port(0).version(version)
@@ -50,7 +46,7 @@ final class NotesHarness implements AutoCloseable {
     }
 
     ToolDefinition tool(String name) {
-        return plugin.tools().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        return calls.tool(name);
     }
 
     /** Calls a tool as bob; checks the arguments against the input schema and the result against the output schema. */
@@ -59,14 +55,7 @@ final class NotesHarness implements AutoCloseable {
     }
 
     ToolResult call(NextcloudClient as, String name, JsonObject args) throws ToolException {
-        ToolDefinition tool = tool(name);
-        assertEquals(List.of(), JsonSchemaValidator.validate(tool.inputSchema(), args, "arguments"), name + " arguments");
-        ToolResult result = tool.handler().call(TestInvocation.of(args, as, ALL));
-        assertFalse(result.isError());
-        assertNotNull(result.structuredContent(), name + " returns structured content");
-        assertEquals(List.of(), JsonSchemaValidator.validate(tool.outputSchema(), result.structuredContent(), "structuredContent"),
-                name + " output must conform to its output schema");
-        return result;
+        return calls.result(as, name, args);
     }
 
     JsonObject structured(String name, JsonObject args) throws ToolException {
@@ -78,15 +67,7 @@ final class NotesHarness implements AutoCloseable {
     }
 
     ToolException failure(NextcloudClient as, String name, JsonObject args) {
-        ToolDefinition tool = tool(name);
-        ToolException e = assertThrows(ToolException.class, () -> {
-            // as the server does: arguments that fail the input schema never reach the handler
-            List<String> problems = JsonSchemaValidator.validate(tool.inputSchema(), args, "arguments");
-            if (!problems.isEmpty()) {
-                throw ToolException.invalidArgument(String.join("; ", problems));
-            }
-            tool.handler().call(TestInvocation.of(args, as, ALL));
-        });
+        ToolException e = calls.failure(as, name, args);
         assertFalse(e.getMessage().contains(PASSWORD), "messages never carry the app password");
         assertFalse(e.getMessage().toLowerCase().contains("authorization"), "messages never carry Authorization");
         return e;
@@ -119,20 +100,8 @@ final class NotesHarness implements AutoCloseable {
                 : plugin.resources().getFirst().reader().read(request);
     }
 
-    /** Arguments from alternating names and values (String, Number, Boolean). */
     static JsonObject args(Object... pairs) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            String key = (String) pairs[i];
-            switch (pairs[i + 1]) {
-                case String s -> b.add(key, s);
-                case Integer n -> b.add(key, n);
-                case Long n -> b.add(key, n);
-                case Boolean flag -> b.add(key, flag);
-                default -> throw new IllegalArgumentException(key);
-            }
-        }
-        return b.build();
+        return Args.of(pairs);
     }
 
     @Override

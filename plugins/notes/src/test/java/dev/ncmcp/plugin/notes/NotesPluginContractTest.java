@@ -1,5 +1,6 @@
 package dev.ncmcp.plugin.notes;
 
+import dev.ncmcp.plugintest.PluginContract;
 import dev.ncmcp.spi.NextcloudPlugin;
 import dev.ncmcp.spi.Scope;
 import dev.ncmcp.spi.ToolDefinition;
@@ -7,12 +8,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 
+import static dev.ncmcp.plugintest.PluginContract.assertDescribed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -27,10 +27,7 @@ class NotesPluginContractTest {
             "nc_notes_get_note", "nc_notes_get_attachment");
 
     private static NextcloudPlugin plugin() {
-        List<NextcloudPlugin> found = new ArrayList<>();
-        ServiceLoader.load(NextcloudPlugin.class).forEach(found::add);
-        assertEquals(1, found.size(), "exactly one NextcloudPlugin provider expected, found " + found);
-        return found.getFirst();
+        return PluginContract.soleProvider();
     }
 
     @Test
@@ -94,8 +91,7 @@ class NotesPluginContractTest {
     @Test
     void everySchemaUsesOnlyWhatTheServersValidatorEnforces() {
         for (ToolDefinition tool : plugin().tools()) {
-            assertEquals(List.of(), dev.ncmcp.server.schema.JsonSchemaValidator.verify(tool.inputSchema()), tool.name());
-            assertEquals(List.of(), dev.ncmcp.server.schema.JsonSchemaValidator.verify(tool.outputSchema()), tool.name());
+            PluginContract.assertSchemasVerify(tool);
         }
     }
 
@@ -124,21 +120,5 @@ class NotesPluginContractTest {
         assertEquals(List.of("nc-notes://note/{id}"), plugin.resourceTemplates().stream().map(r -> r.uriTemplate()).toList());
         plugin.resources().forEach(r -> assertEquals(Set.of(READ), r.requiredScopes()));
         plugin.resourceTemplates().forEach(r -> assertEquals(Set.of(READ), r.requiredScopes()));
-    }
-
-    private static void assertDescribed(String where, JsonObject schema) {
-        JsonObject properties = schema.getJsonObject("properties");
-        if (properties == null) {
-            return;
-        }
-        for (var entry : properties.entrySet()) {
-            JsonObject property = entry.getValue().asJsonObject();
-            assertTrue(property.containsKey("description") && !property.getString("description").isBlank(),
-                    where + ": property '" + entry.getKey() + "' has no description");
-            assertDescribed(where + "." + entry.getKey(), property);
-            if (property.get("items") instanceof JsonObject items && items.getValueType() == JsonValue.ValueType.OBJECT) {
-                assertDescribed(where + "." + entry.getKey() + "[]", items);
-            }
-        }
     }
 }
